@@ -1,0 +1,116 @@
+"""The `newsbrief` command line: brief, framing and who-won on files, plus the bot's commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from bot.render.text import problem_lines, render
+from summarizer.brief import BriefSettings
+from summarizer.errors import NewsbriefError
+from summarizer.loading import load_articles
+from summarizer.models import Problem
+from summarizer.pipeline import build_stories
+from summarizer.ranking import SUMMARIZERS
+from summarizer.report import error_document, stories_document, who_won_document
+
+DEFAULT_INPUT = ["seeds"]
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="output format")
+    parser.add_argument("--sentences", type=int, default=3, help="sentences in each brief (default 3)")
+    parser.add_argument("--words", type=int, default=90, help="about how many words in each brief (default 90)")
+    parser.add_argument(
+        "--algorithm", choices=sorted(SUMMARIZERS), default="lexrank", help="sumy algorithm that ranks sentences"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief",
+        description="Neutral news briefs, and how each outlet framed the story.",
+    )
+    parser.add_argument("--config", help="configuration file (default: $NEWSBRIEF_CONFIG or config/newsbrief.toml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    brief = commands.add_parser("brief", help="neutral brief of each story in the articles")
+    brief.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of articles (default: seeds/)")
+    brief.add_argument("--topic", help="only the stories matching this topic")
+    _add_output_options(brief)
+
+    for name, text in (
+        ("framing", "how each outlet framed the story"),
+        ("who-won", "who won the election the articles report"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("topic", nargs="?", help="words that pick the story (default: all stories)")
+        sub.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
+        _add_output_options(sub)
+    chat = commands.add_parser("chat", help="talk to the bot on this terminal: type /brief, /who-won … (no tokens)")
+    chat.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
+    return parser
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    """`newsbrief chat`: the console adapter over stories prepared from files."""
+    from bot.console import ConsoleBot
+    from bot.service import CommandService, InMemoryStories
+
+    source = InMemoryStories.from_paths(args.paths or DEFAULT_INPUT)
+    _report_problems(source.problems)
+    return ConsoleBot(CommandService(source)).loop()
+
+
+def _emit(doc: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        print(render(doc, markdown=fmt == "markdown"), end="")
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for line in problem_lines({"problems": [{"source": p.source, "problem": p.problem} for p in problems]}):
+        print(line, file=sys.stderr)
+
+
+def run_summary_command(args: argparse.Namespace) -> int:
+    """brief / framing / who-won over files: exit 1 only when no article could be read."""
+    if args.sentences < 1 or args.words < 10:
+        print("newsbrief: --sentences must be at least 1 and --words at least 10", file=sys.stderr)
+        return 2
+    loaded = load_articles(args.paths or DEFAULT_INPUT)
+    _report_problems(loaded.problems)
+    if not loaded.articles:
+        print("newsbrief: no article could be read from the inputs above.", file=sys.stderr)
+        return 1
+    settings = BriefSettings(sentences=args.sentences, words=args.words, algorithm=args.algorithm)
+    stories = build_stories(loaded.articles, settings)
+    topic = getattr(args, "topic", None)
+    try:
+        if args.command == "who-won":
+            doc = who_won_document(stories, topic, loaded.problems)
+        else:
+            doc = stories_document(args.command, stories, topic, loaded.problems)
+    except NewsbriefError as exc:
+        doc = error_document(args.command, topic, exc, loaded.problems)
+        _emit(doc, args.format)
+        return 3
+    _emit(doc, args.format)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in ("brief", "framing", "who-won"):
+        return run_summary_command(args)
+    if args.command == "chat":
+        return run_chat(args)
+    return 2
+
+
+def entry_point() -> None:
+    sys.exit(main())

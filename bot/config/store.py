@@ -1,0 +1,314 @@
+"""The configuration file as a live store: validated, atomic, audited, watched edits."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+
+from bot.config.audit import ConfigChange, append_audit
+from bot.config.errors import MISSING, ConfigError, ConfigIssue
+from bot.config.keys import find_item, item_ref, locate, parse_value
+from bot.config.model import NewsbriefConfig
+from bot.config.validate import parse_config_text, read_config_text, validate_config
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[NewsbriefConfig], None]
+ErrorListener = Callable[[ConfigError], None]
+Mutation = Callable[[dict[str, Any]], tuple[Any, Any]]
+
+_LOCKS: dict[Path, threading.RLock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(path: Path) -> threading.RLock:
+    # Stores opened on the same file in one process share one lock.
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(path.resolve(), threading.RLock())
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """Outcome of looking at the file: unchanged, a valid edit applied, or an invalid edit kept out."""
+
+    status: Literal["unchanged", "applied", "invalid"]
+    error: ConfigError | None = None
+
+
+class ConfigStore:
+    """Owns one configuration file; every change is validated, saved atomically and audited.
+
+    Listeners registered with :meth:`subscribe` get the new config after each save and after
+    each valid edit of the file found by :meth:`check_for_changes` / :meth:`watch`.
+    """
+
+    def __init__(self, path: Path | str, *, audit_log: Path | None = None) -> None:
+        self.path = Path(path)
+        self._audit_override = audit_log
+        self._lock = _lock_for(self.path)
+        self._config: NewsbriefConfig | None = None
+        self._digest: str | None = None
+        self._bad_digest: str | None = None
+        self._listeners: list[Listener] = []
+        self._error_listeners: list[ErrorListener] = []
+        self.last_error: ConfigError | None = None
+
+    @property
+    def config(self) -> NewsbriefConfig:
+        """The last good configuration (loaded on first use)."""
+        return self._config if self._config is not None else self.load()
+
+    @property
+    def audit_path(self) -> Path:
+        """The audit log: the override, else ``[bot] audit_log`` beside the config file."""
+        if self._audit_override is not None:
+            return self._audit_override
+        return self.path.parent / self.config.bot.audit_log
+
+    def load(self) -> NewsbriefConfig:
+        """Read and validate the file, raising :class:`ConfigError` if it is unusable."""
+        with self._lock:
+            text = read_config_text(self.path)
+            self._config = validate_config(parse_config_text(text, str(self.path)))
+            self._digest = _digest(text.encode("utf-8"))
+            return self._config
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def set(self, key: str, raw_value: str, *, actor: str) -> ConfigChange:
+        """Set dotted ``key`` from user-typed text, e.g. ``set("defaults.max_stories", "3")``."""
+
+        def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
+            target = locate(data, key, create=True)
+            old, new = target.current, parse_value(raw_value, target.model, target.field)
+            target.table[target.field] = new
+            return old, new
+
+        return self._change(actor, "set", key, mutate)
+
+    def unset(self, key: str, *, actor: str) -> ConfigChange:
+        """Remove dotted ``key`` so the setting falls back to its default or wider scope."""
+
+        def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
+            target = locate(data, key)
+            old = target.table.pop(target.field, MISSING)
+            if old is MISSING:
+                raise ConfigError.single(key, MISSING, "is not set", "nothing to unset")
+            return old, MISSING
+
+        return self._change(actor, "unset", key, mutate)
+
+    def add_source(self, fields: dict[str, Any], *, actor: str) -> ConfigChange:
+        """Append a ``[[sources]]`` entry; its ``name`` must be new."""
+        entry = {k: v for k, v in fields.items() if v is not None}
+        name = str(entry.get("name", ""))
+
+        def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
+            sources = data.setdefault("sources", [])
+            if any(isinstance(s, dict) and item_ref("sources", s) == name for s in sources):
+                raise ConfigError.single(
+                    f"sources.{name}", name, "a source with this name exists", "choose another name or remove it first"
+                )
+            sources.append(entry)
+            return MISSING, entry
+
+        return self._change(actor, "add-source", f"sources.{name}", mutate)
+
+    def remove_source(self, name: str, *, actor: str) -> ConfigChange:
+        """Delete the ``[[sources]]`` entry called ``name``."""
+
+        def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
+            entry = find_item(data, "sources", name)
+            data["sources"].remove(entry)
+            return entry, MISSING
+
+        return self._change(actor, "remove-source", f"sources.{name}", mutate)
+
+    def set_schedule(
+        self,
+        platform: str,
+        channel_id: str,
+        schedule: str,
+        timezone: str | None = None,
+        *,
+        workspace: str | None = None,
+        actor: str,
+    ) -> ConfigChange:
+        """Set a channel's cron schedule (and timezone), creating its ``[[channels]]`` entry."""
+        ref = f"{platform}:{channel_id}"
+
+        def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
+            channels = data.setdefault("channels", [])
+            entry = next((c for c in channels if isinstance(c, dict) and item_ref("channels", c) == ref), None)
+            old: Any = MISSING
+            if entry is None:
+                entry = {"platform": platform, "channel_id": channel_id}
+                channels.append(entry)
+            else:
+                old = {k: entry[k] for k in ("schedule", "timezone") if k in entry}
+            entry["schedule"] = schedule
+            if timezone is not None:
+                entry["timezone"] = timezone
+            if workspace is not None and "workspace" not in entry:
+                entry["workspace"] = workspace
+            return old, {k: entry[k] for k in ("schedule", "timezone") if k in entry}
+
+        return self._change(actor, "schedule", f"channels.{ref}.schedule", mutate)
+
+    def _change(self, actor: str, action: str, key: str, mutate: Mutation) -> ConfigChange:
+        with self._lock:
+            # Re-read: another store or a hand edit may have changed the file since we loaded it.
+            text = read_config_text(self.path)
+            try:
+                data = parse_config_text(text, str(self.path))
+                validate_config(data)
+            except ConfigError as exc:
+                first = ConfigIssue(
+                    str(self.path), MISSING, "the file has errors, so no change was made", "fix these by hand first"
+                )
+                raise ConfigError([first, *exc.issues]) from None
+            old, new = mutate(data)
+            config = validate_config(data)
+            encoded = tomli_w.dumps(data).encode("utf-8")
+            try:
+                write_atomically(self.path, encoded)
+            except OSError as exc:
+                raise ConfigError.single(
+                    str(self.path), MISSING, f"could not save ({exc.strerror})", "check disk space and permissions"
+                ) from None
+            self._accept(config, _digest(encoded))
+            change = ConfigChange.now(actor, action, key, old, new)
+            try:
+                append_audit(self.audit_path, change)
+            except OSError:
+                log.exception("config saved but audit log %s could not be written", self.audit_path)
+            self._notify(config)
+            return change
+
+    # -- change detection ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener, *, on_error: ErrorListener | None = None) -> Callable[[], None]:
+        """Call ``listener`` with each new config (and ``on_error`` on a bad hand edit).
+
+        Listeners run in the saving thread while the store is locked, so they see changes in
+        order; keep them quick. Returns a function that unsubscribes.
+        """
+        self._listeners.append(listener)
+        if on_error is not None:
+            self._error_listeners.append(on_error)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+            if on_error is not None and on_error in self._error_listeners:
+                self._error_listeners.remove(on_error)
+
+        return unsubscribe
+
+    def check_for_changes(self) -> FileCheck:
+        """Compare the file with the last good version; apply a valid edit, report a bad one.
+
+        Compares content hashes rather than only mtimes, which can be equal for quick edits.
+        A bad edit is reported once; the last good config stays in force.
+        """
+        with self._lock:
+            try:
+                raw = self.path.read_bytes()
+            except OSError as exc:
+                return self._reject(
+                    "missing",
+                    ConfigError.single(str(self.path), MISSING, f"cannot read ({exc.strerror})", "restore the file"),
+                )
+            digest = _digest(raw)
+            if digest == self._digest:
+                return FileCheck("unchanged")
+            if digest == self._bad_digest:
+                return FileCheck("invalid", self.last_error)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                error = ConfigError.single(str(self.path), MISSING, "not UTF-8 text", "save the file as UTF-8")
+                return self._reject(digest, error)
+            try:
+                config = validate_config(parse_config_text(text, str(self.path)))
+            except ConfigError as exc:
+                return self._reject(digest, exc)
+            self._accept(config, digest)
+            log.info("configuration reloaded from %s", self.path)
+            self._notify(config)
+            return FileCheck("applied")
+
+    async def watch(self, interval: float = 2.0) -> None:
+        """Poll the file every ``interval`` seconds until cancelled; never raises on a bad edit."""
+        while True:
+            try:
+                await asyncio.to_thread(self.check_for_changes)
+            except Exception:  # a bug here must not stop the bot; it is logged with its traceback
+                log.exception("checking %s for changes failed", self.path)
+            await asyncio.sleep(interval)
+
+    def _accept(self, config: NewsbriefConfig, digest: str) -> None:
+        self._config, self._digest = config, digest
+        self._bad_digest, self.last_error = None, None
+
+    def _reject(self, digest: str, error: ConfigError) -> FileCheck:
+        if digest == self._bad_digest:
+            return FileCheck("invalid", self.last_error)
+        self._bad_digest, self.last_error = digest, error
+        log.warning("ignoring invalid edit of %s; keeping the last good config:\n%s", self.path, error.user_message)
+        for on_error in list(self._error_listeners):
+            _call_safely(on_error, error)
+        return FileCheck("invalid", error)
+
+    def _notify(self, config: NewsbriefConfig) -> None:
+        for listener in list(self._listeners):
+            _call_safely(listener, config)
+
+
+def _call_safely(callback: Callable[[Any], None], arg: Any) -> None:
+    try:
+        callback(arg)
+    except Exception:  # one broken subscriber must not block the others or the save
+        log.exception("config listener %r failed", callback)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves either the old or the new file.
+
+    Writes a temporary file in the same folder, syncs it, renames it over ``path`` and syncs
+    the folder so the rename itself is durable.
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        try:
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        except FileNotFoundError:
+            os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,129 @@
+"""The bot's use cases over prepared stories; adapters call these and render the documents."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from summarizer.brief import BriefSettings
+from summarizer.errors import NewsbriefError
+from summarizer.loading import load_articles
+from summarizer.models import Problem, Story
+from summarizer.pipeline import build_stories
+from summarizer.queries import match_stories
+from summarizer.report import SCHEMA, error_document, stories_document, who_won_document
+
+log = logging.getLogger("newsbrief")
+
+COMMANDS = ("brief", "framing", "who-won", "sources", "digest")
+
+
+class StorySource(Protocol):
+    """Where the prepared stories come from (files at start-up, or the database after ingest)."""
+
+    def stories(self) -> list[Story]: ...
+
+    def sources(self) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class InMemoryStories:
+    """Stories prepared once from files; ``replace`` swaps them atomically after a new ingest."""
+
+    _stories: list[Story] = field(default_factory=list)
+    _sources: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[str | Path], settings: BriefSettings | None = None) -> InMemoryStories:
+        loaded = load_articles(paths)
+        stories = build_stories(loaded.articles, settings)
+        outlets: dict[str, dict[str, Any]] = {}
+        for a in loaded.articles:
+            entry = outlets.setdefault(a.outlet, {"outlet": a.outlet, "articles": 0, "origin": "file", "known": True})
+            entry["articles"] += 1
+            entry["known"] = entry["known"] and a.outlet_known
+        return cls(stories, list(outlets.values()), loaded.problems)
+
+    def stories(self) -> list[Story]:
+        with self._lock:
+            return list(self._stories)
+
+    def sources(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._sources)
+
+    def replace(self, stories: list[Story], sources: list[dict[str, Any]] | None = None) -> None:
+        with self._lock:
+            self._stories = list(stories)
+            if sources is not None:
+                self._sources = list(sources)
+
+
+def digest_document(stories: list[Story], max_stories: int = 5) -> dict[str, Any]:
+    """The top stories, most outlets first."""
+    ranked = sorted(stories, key=lambda s: (-len(s.outlets), -len(s.articles)))[:max_stories]
+    return {"schema": SCHEMA, "command": "digest", "topic": None, "problems": [], "stories": [s.to_dict() for s in ranked]}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a command produced: the core's JSON document; ``error_id`` is set for unexpected failures."""
+
+    command: str
+    doc: dict[str, Any]
+    error_id: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return "error" in self.doc
+
+
+class CommandService:
+    """Runs a chat command against the stories; the one place where errors become user messages."""
+
+    def __init__(self, source: StorySource, *, digest_size: int = 5) -> None:
+        self.source = source
+        self.digest_size = digest_size
+        self._handlers: dict[str, Callable[[str | None], dict[str, Any]]] = {
+            "brief": lambda topic: stories_document("brief", self._one(topic), topic),
+            "framing": lambda topic: stories_document("framing", self._one(topic), topic),
+            "who-won": lambda topic: who_won_document(self.source.stories(), topic),
+            "sources": lambda _topic: {
+                "schema": SCHEMA, "command": "sources", "topic": None, "problems": [], "sources": self.source.sources()
+            },
+            "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
+        }
+
+    def _one(self, topic: str | None) -> list[Story]:
+        return match_stories(self.source.stories(), topic)[:1]
+
+    def titles(self, prefix: str = "", limit: int = 25) -> list[str]:
+        """Story titles for autocomplete, those containing ``prefix`` first."""
+        titles = [s.title for s in self.source.stories()]
+        wanted = prefix.lower().strip()
+        matching = [t for t in titles if wanted in t.lower()] if wanted else titles
+        return matching[:limit]
+
+    def run(self, command: str, topic: str | None = None) -> Reply:
+        """Run ``command``; never raises: expected errors carry their message, others an error id."""
+        topic = topic.strip() if topic and topic.strip() else None
+        handler = self._handlers.get(command)
+        if handler is None:
+            err = NewsbriefError(f"Unknown command “{command}”. Try one of: {', '.join('/' + c for c in COMMANDS)}.")
+            return Reply(command, error_document(command, topic, err, []))
+        try:
+            return Reply(command, handler(topic))
+        except NewsbriefError as exc:
+            return Reply(command, error_document(command, topic, exc, []))
+        except Exception:
+            error_id = uuid.uuid4().hex[:8]
+            log.exception("command %s failed (error id %s)", command, error_id)
+            err = NewsbriefError(f"Something went wrong on our side (error id {error_id}).")
+            return Reply(command, error_document(command, topic, err, []), error_id)

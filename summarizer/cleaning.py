@@ -1,0 +1,90 @@
+"""Remove scraping noise from article text and drop duplicate articles."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from summarizer.models import Article, Problem
+
+_NOISE_LINE = re.compile(
+    r"^\s*(read also|read more|also read|related|recommended|see also|more on this|watch|listen)\s*:"
+    r"|^\s*(advertisement|sponsored|share this( article)?|share on \w+|print this( article)?"
+    r"|follow us on .*|sign up (for|to) .*newsletter.*|subscribe( now)?( to .*)?|support (our|independent) journalism.*"
+    r"|click here .*|already a subscriber\?.*|log ?in|sign ?in|cookie(s)? (policy|settings).*"
+    r"|accept( all)? cookies|photo: .*|image: .*|credit: .*|skip to (main )?content)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"\s*\b(skip to (main )?content|advertisement)\s*$|^\s*(skip to (main )?content)\b\s*", re.I)
+_TERMINAL = re.compile(r"[.!?:;…”\"’)\]]\s*$")
+
+
+def _is_heading(line: str) -> bool:
+    """A short line with no closing punctuation, most words capitalised: a sub-heading."""
+    words = line.split()
+    if not words or len(words) > 14 or _TERMINAL.search(line):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitals / len(words) >= 0.6
+
+
+def clean_text(raw: str) -> tuple[str, str | None]:
+    """Return (cleaned text with paragraphs separated by blank lines, headline if one led the text)."""
+    paragraphs: list[str] = []
+    headline: str | None = None
+    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _GLUED.sub("", line.replace("\u00a0", " ")).strip()
+        if not line or _NOISE_LINE.search(line):
+            continue
+        if _is_heading(line):
+            if headline is None and not paragraphs:
+                headline = line
+            continue
+        paragraphs.append(re.sub(r"\s+", " ", line))
+    return "\n\n".join(paragraphs), headline
+
+
+def _shingles(text: str, size: int = 5) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {
+        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + size]).encode(), digest_size=8).digest(), "big")
+        for i in range(max(1, len(words) - size + 1))
+    }
+
+
+def drop_duplicates(articles: list[Article], threshold: float = 0.8) -> tuple[list[Article], list[Problem]]:
+    """Keep the first of each group of exact or near-identical articles (5-gram Jaccard)."""
+    kept: list[Article] = []
+    kept_shingles: list[set[int]] = []
+    index: dict[int, list[int]] = {}
+    notes: list[Problem] = []
+    for article in articles:
+        shingles = _shingles(article.text)
+        sample = {s for s in shingles if s % 8 == 0} or shingles
+        candidates = {i for s in sample for i in index.get(s, [])}
+        duplicate_of = next(
+            (
+                kept[i]
+                for i in sorted(candidates)
+                if len(shingles & kept_shingles[i]) / max(1, len(shingles | kept_shingles[i])) >= threshold
+            ),
+            None,
+        )
+        if duplicate_of is not None:
+            notes.append(
+                Problem(article.source or article.id, f"skipped: near-duplicate of {duplicate_of.source or duplicate_of.id}")
+            )
+            continue
+        for s in sample:
+            index.setdefault(s, []).append(len(kept))
+        kept.append(article)
+        kept_shingles.append(shingles)
+    return kept, notes
+
+
+def clean_article(article: Article) -> Article:
+    """Clean an article's text; a leading headline becomes its title when it has none."""
+    text, headline = clean_text(article.text)
+    title = article.title or headline or ""
+    return replace(article, text=text, title=title)

@@ -1,0 +1,129 @@
+"""Pull percentages and counts out of sentences and reconcile them across outlets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from summarizer.models import Figure, FigureReport
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_QUALIFIER = r"almost|nearly|about|around|roughly|approximately|some|more than|just over|just under|over|under|less than|close to|barely|at least|up to"
+PERCENT = re.compile(
+    rf"(?:\b(?P<qual>{_QUALIFIER})\s+)?(?P<num>\d{{1,3}}(?:[.,]\d{{1,2}})?(?!\d)|\b[a-z]+(?:-[a-z]+)?)\s*(?P<unit>%|percent\b|per cent\b)",
+    re.IGNORECASE,
+)
+COUNT = re.compile(
+    rf"(?:\b(?P<qual>{_QUALIFIER})\s+)?(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s+(?:million|billion|thousand)|\d{{2,}}|[2-9])"
+    r"\s+(?P<noun>(?:[a-z-]+\s+){0,2}?(?:people|dead|killed|injured|missing|children|homes|seats|votes|[a-z-]+s))\b"
+)
+
+
+@dataclass(frozen=True)
+class RawFigure:
+    """A figure found in one sentence, before reconciliation."""
+
+    kind: str  # "percent" or "count"
+    quantity: str
+    subject: str | None
+    report: FigureReport
+
+
+def parse_number(text: str) -> tuple[float, int] | None:
+    """(value, decimals) of "58.30", "58,3", "300,000", "2.5 million" or "eight"; None if not a number."""
+    t = text.strip().lower()
+    if t in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[t]), 0
+    scale = 1.0
+    for word, factor in (("million", 1e6), ("billion", 1e9), ("thousand", 1e3)):
+        if t.endswith(word):
+            t, scale = t[: -len(word)].strip(), factor
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", t):
+        return float(t.replace(",", "")) * scale, 0
+    if re.fullmatch(r"\d+[.,]\d+", t):
+        decimals = len(re.split(r"[.,]", t)[1])
+        return float(t.replace(",", ".")) * scale, decimals
+    if t.isdigit():
+        return float(t) * scale, 0
+    return None
+
+
+def percents(sentence: str) -> list[tuple[int, float, int, str | None, str]]:
+    """(position, value, decimals, qualifier, text as written) for each percentage."""
+    found = []
+    for m in PERCENT.finditer(sentence):
+        parsed = parse_number(m.group("num"))
+        if parsed is None or parsed[0] > 100:
+            continue
+        qual = m.group("qual").lower() if m.group("qual") else None
+        found.append((m.start("num"), parsed[0], parsed[1], qual, m.group(0).strip()))
+    return found
+
+
+def counts(sentence: str) -> list[tuple[float, int, str | None, str, str]]:
+    """(value, decimals, qualifier, noun, text as written) for each counted thing ("300,000 immigrants")."""
+    found = []
+    for m in COUNT.finditer(sentence):
+        parsed = parse_number(m.group("num"))
+        if parsed is None or 1900 <= parsed[0] <= 2100 and parsed[1] == 0 and "," not in m.group("num"):
+            continue
+        noun = m.group("noun").lower()
+        head = noun.split()[-1]
+        qual = m.group("qual").lower() if m.group("qual") else None
+        found.append((parsed[0], parsed[1], qual, head, m.group(0).strip()))
+    return found
+
+
+def _format(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}"
+
+
+def _rank(report: FigureReport, support: int) -> tuple[int, int, int]:
+    return (report.decimals, 0 if report.qualifier else 1, support)
+
+
+def reconcile(raw: Iterable[RawFigure]) -> list[Figure]:
+    """Group figures for the same quantity; prefer the most precise; spell out disagreements."""
+    groups: dict[tuple[str, str, str | None], list[FigureReport]] = {}
+    for fig in raw:
+        groups.setdefault((fig.kind, fig.quantity, fig.subject), []).append(fig.report)
+    figures: list[Figure] = []
+    for (kind, quantity, subject), reports in groups.items():
+        unique: list[FigureReport] = []
+        for r in reports:
+            if not any(u.outlet == r.outlet and u.value == r.value and u.qualifier == r.qualifier for u in unique):
+                unique.append(r)
+        support = {r.value: len({u.outlet for u in unique if u.value == r.value}) for r in unique}
+        preferred = max(unique, key=lambda r: _rank(r, support[r.value]))
+        coarsest = min(r.decimals for r in unique)
+        agree = len({r.outlet for r in unique}) == 1 and len({r.value for r in unique}) == 1 or all(
+            r.qualifier is None and _format(r.value, coarsest) == _format(preferred.value, coarsest) for r in unique
+        )
+        figures.append(
+            Figure(
+                quantity=quantity,
+                subject=subject,
+                preferred=preferred,
+                reports=unique,
+                agree=agree,
+                note=_note(unique, preferred, agree),
+            )
+        )
+    return figures
+
+
+def _note(reports: list[FigureReport], preferred: FigureReport, agree: bool) -> str:
+    by_outlet: dict[str, list[str]] = {}
+    for r in reports:
+        by_outlet.setdefault(r.outlet, []).append(f"“{r.text}”")
+    spelled = "; ".join(f"{' and '.join(texts)} per {outlet}" for outlet, texts in by_outlet.items())
+    if len(reports) == 1:
+        return f"{reports[0].text} per {reports[0].outlet} only."
+    if agree:
+        return f"Outlets agree: {spelled}."
+    return f"Outlets differ: {spelled}. Most precise: {preferred.text} ({preferred.outlet})."

@@ -1,0 +1,219 @@
+"""The "how each outlet framed it" note: labels, loaded language, emphasis, exclusives, figures."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from summarizer.labels import labels_for
+from summarizer.lexicon import sentence_frame
+from summarizer.models import (
+    ActorLabel,
+    Article,
+    Figure,
+    FrameShare,
+    FramingNote,
+    LoadedTerm,
+    OutletFraming,
+    Sentence,
+)
+from summarizer.names import mentions
+from summarizer.neutrality import _inside_quote
+from summarizer.lexicon import find_loaded
+from summarizer.similarity import same_fact
+
+MAX_LABELS = 4
+MAX_LOADED = 8
+MAX_ONLY_HERE = 3
+
+
+def short_quote(text: str, start: int = 0, end: int | None = None, width: int = 14) -> str:
+    """About ``width`` words of ``text`` around [start, end), cut at word boundaries with ellipses."""
+    end = start if end is None else end
+    half = width // 2
+    left = re.search(r"(?:\S+\s+){0,%d}$" % half, text[:start])
+    right = re.match(r"(?:\s*\S+){0,%d}" % max(half, width - half if start == 0 else half), text[end:])
+    lo = left.start() if left else start
+    hi = end + (right.end() if right else 0)
+    lead = "…" if text[:lo].strip() else ""
+    tail = "…" if text[hi:].strip() else ""
+    return f"{lead}{text[lo:hi].strip()}{tail}"
+
+
+def main_actors(sentences: list[Sentence], people: dict[str, str], limit: int = 3) -> list[str]:
+    """People most mentioned, preferring those more than one outlet names."""
+    count: Counter[str] = Counter()
+    outlets: dict[str, set[str]] = {}
+    for s in sentences:
+        for _, _, name in mentions(s.text, people):
+            count[name] += 1
+            outlets.setdefault(name, set()).add(s.outlet)
+    ranked = sorted(count, key=lambda n: (-len(outlets[n]), -count[n], n))
+    return ranked[:limit]
+
+
+def _labels(outlet_texts: list[str], actors: list[str]) -> list[ActorLabel]:
+    labels: list[ActorLabel] = []
+    for actor in actors:
+        seen: set[str] = set()
+        for text in outlet_texts:
+            for label, quote in labels_for(actor, text):
+                if label.lower() not in seen and len(seen) < MAX_LABELS:
+                    seen.add(label.lower())
+                    at = quote.find(label)
+                    excerpt = short_quote(quote, at, at + len(label), 16) if at >= 0 else short_quote(quote, width=24)
+                    labels.append(ActorLabel(actor=actor, label=label, quote=excerpt))
+    return labels
+
+
+def _loaded(outlet_texts: list[str]) -> list[LoadedTerm]:
+    terms: list[LoadedTerm] = []
+    seen: set[str] = set()
+    for text in outlet_texts:
+        for start, end, term, technique in find_loaded(text):
+            if term.lower() in seen or len(terms) >= MAX_LOADED:
+                continue
+            seen.add(term.lower())
+            terms.append(LoadedTerm(term, technique, short_quote(text, start, end), _inside_quote(text, start)))
+    return sorted(terms, key=lambda t: t.in_quote)
+
+
+def _frames(sentences: list[Sentence]) -> list[FrameShare]:
+    by_frame: dict[str, list[str]] = {}
+    for s in sentences:
+        frame = sentence_frame(s.text)
+        if frame:
+            by_frame.setdefault(frame, []).append(s.text)
+    total = max(1, len(sentences))
+    shares = [
+        FrameShare(frame, round(len(texts) / total, 3), len(texts), short_quote(texts[0], width=18))
+        for frame, texts in by_frame.items()
+    ]
+    return sorted(shares, key=lambda f: (-f.share, f.frame))
+
+
+def _only_here(sentences: list[Sentence], others: list[Sentence]) -> list[str]:
+    exclusive = [s for s in sentences if not any(same_fact(s.text, o.text, 0.25, 3) for o in others)]
+    informative = sorted(exclusive, key=lambda s: (-sum(c.isdigit() for c in s.text[:1] + s.text), s.index))
+    return [short_quote(s.text, width=30) for s in informative[:MAX_ONLY_HERE]]
+
+
+def _figures_differ(outlet: str, figures: list[Figure]) -> list[str]:
+    notes = []
+    for fig in figures:
+        mine = [r for r in fig.reports if r.outlet == outlet]
+        theirs = [r for r in fig.reports if r.outlet != outlet]
+        if fig.agree or not mine or not theirs:
+            continue
+        what = f"{fig.subject}'s {fig.quantity}" if fig.subject else fig.quantity
+        others = "; ".join(f"{r.text} per {r.outlet}" for r in theirs)
+        notes.append(f"{what}: {', '.join(f'“{r.text}”' for r in mine)} (others: {others})")
+    return notes
+
+
+FRAME_PHRASES = {
+    "Economic": "the economy",
+    "Capacity_and_resources": "capacity and resources",
+    "Morality": "morality",
+    "Fairness_and_equality": "fairness and equality",
+    "Legality_Constitutionality_and_jurisprudence": "law and the constitution",
+    "Policy_prescription_and_evaluation": "policy proposals",
+    "Crime_and_punishment": "crime and punishment",
+    "Security_and_defense": "security and defence",
+    "Health_and_safety": "health and safety",
+    "Quality_of_life": "quality of life",
+    "Cultural_identity": "cultural identity",
+    "Public_opinion": "public opinion",
+    "Political": "politics",
+    "External_regulation_and_reputation": "foreign relations and reputation",
+}
+
+
+def _humanise(frame: str) -> str:
+    return FRAME_PHRASES.get(frame, frame.replace("_", " ").lower())
+
+
+def _distinctive(note: OutletFraming, notes: list[OutletFraming]) -> FrameShare | None:
+    """The frame this outlet uses more than the others do (its own top frame when alone)."""
+    if not note.frames:
+        return None
+    others = [n for n in notes if n is not note]
+    if not others:
+        return note.frames[0]
+
+    def others_share(frame: str) -> float:
+        return sum(next((f.share for f in n.frames if f.frame == frame), 0.0) for n in others) / len(others)
+
+    return max(note.frames, key=lambda f: (round(f.share - others_share(f.frame), 3), f.share))
+
+
+def _headline_label(note: OutletFraming) -> ActorLabel | None:
+    """The label that best shows the outlet's stance: its first loaded one, else its first."""
+    if not note.labels:
+        return None
+    actor = note.labels[0].actor
+    mine = [label for label in note.labels if label.actor == actor]
+    loaded = [label for label in mine if find_loaded(label.label)]
+    chosen = (loaded or mine)[0]
+    short = re.split(r"\s(?:and|who|which)\s", chosen.label)[0]
+    words = short.split()
+    return ActorLabel(chosen.actor, " ".join(words[:5]) + ("…" if len(words) > 5 else ""), chosen.quote)
+
+
+def _contrast(outlet: str, labels: list[ActorLabel], loaded: list[LoadedTerm], frames: list[FrameShare]) -> str:
+    parts = []
+    if labels:
+        parts.append(f"calls {labels[0].actor} “{labels[0].label}”")
+    own = [t.term for t in loaded if not t.in_quote][:3]
+    parts.append("uses loaded terms such as " + ", ".join(f"“{t}”" for t in own) if own else "uses little loaded language of its own")
+    if frames:
+        parts.append(f"gives most weight to {_humanise(frames[0].frame)} ({frames[0].share:.0%} of its sentences)")
+    return f"{outlet} " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
+
+
+def build_framing(
+    articles: list[Article], sentences: list[Sentence], people: dict[str, str], figures: list[Figure]
+) -> FramingNote:
+    """Compare how each outlet in a story framed it; a one-outlet story says no comparison is possible."""
+    outlets = list(dict.fromkeys(a.outlet for a in articles))
+    actors = main_actors(sentences, people)
+    notes: list[OutletFraming] = []
+    for outlet in outlets:
+        mine = [s for s in sentences if s.outlet == outlet]
+        others = [s for s in sentences if s.outlet != outlet]
+        texts = [a.title for a in articles if a.outlet == outlet and a.title] + [s.text for s in mine]
+        labels = _labels(texts, actors)
+        loaded = _loaded(texts)
+        frames = _frames(mine)
+        notes.append(
+            OutletFraming(
+                outlet=outlet,
+                labels=labels,
+                loaded_language=loaded,
+                frames=frames,
+                only_here=_only_here(mine, others) if others else [],
+                figures_differ=_figures_differ(outlet, figures),
+                contrast=_contrast(outlet, labels, loaded, frames),
+            )
+        )
+    if len(outlets) < 2:
+        only = outlets[0] if outlets else "one outlet"
+        return FramingNote(
+            comparable=False,
+            message=f"Only {only} reports this story, so no comparison between outlets is possible.",
+            contrast=notes[0].contrast if notes else "",
+            outlets=notes,
+        )
+    return FramingNote(comparable=True, message=None, contrast=_overall(notes), outlets=notes)
+
+
+def _overall(notes: list[OutletFraming]) -> str:
+    pieces = []
+    for i, note in enumerate(notes):
+        chosen = _headline_label(note)
+        label = f"“{chosen.label}” {chosen.actor}" if chosen else "its main actors without labels"
+        frame = _distinctive(note, notes)
+        focus = f"{_humanise(frame.frame)} ({frame.share:.0%} of its sentences)" if frame else "no single theme"
+        lead = f"{note.outlet} frames the story around {label}" if i == 0 else f"{note.outlet} around {label}"
+        pieces.append(f"{lead}, stressing {focus}")
+    return "; ".join(pieces) + "."

@@ -1,0 +1,84 @@
+"""Articles in, stories out: split, group, rank, brief, frame and extract results, all at ingest."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from summarizer.brief import BriefSettings, build_brief
+from summarizer.election import count_figures, extract_election
+from summarizer.figures import reconcile
+from summarizer.framing import build_framing, main_actors
+from summarizer.grouping import group_articles
+from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Sentence, Story
+from summarizer.names import canonical_people
+from summarizer.neutrality import prune
+from summarizer.sentences import split_sentences
+from summarizer.similarity import content_stems
+
+MAX_TITLE = 100
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """The article's sentences in reading order."""
+    texts = [t for paragraph in article.paragraphs for t in split_sentences(paragraph)]
+    return [Sentence(text=t, outlet=article.outlet, article_id=article.id, index=i) for i, t in enumerate(texts)]
+
+
+def _story_id(articles: list[Article]) -> str:
+    return "s-" + hashlib.blake2b(articles[0].id.encode(), digest_size=5).hexdigest()
+
+
+def _title(brief: Brief, election: ElectionResult | None, sentences: list[Sentence]) -> str:
+    if election:
+        office = (election.office or "").lower()
+        kind = "runoff" if any("runoff" in s.text.lower() for s in sentences) else "election"
+        race = f"{'presidential' if office == 'president' else office} {kind}".strip()
+        place = f"{election.place}’s " if election.place else ""
+        return f"{election.winner.name} wins {place}{race}"[:MAX_TITLE]
+    for candidate in [b.text for b in brief.sentences] + [s.text for s in sentences]:
+        neutral = prune(candidate)
+        if not neutral:
+            continue
+        clause = re.split(r",\s|;\s|\s[—–]\s", neutral.rstrip("."))[0]
+        words = clause.split()
+        if len(words) >= 4:
+            return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+    return "Untitled story"
+
+
+def _keywords(sentences: list[Sentence], actors: list[str], limit: int = 12) -> list[str]:
+    stems: Counter[str] = Counter()
+    for s in sentences:
+        stems.update(content_stems(s.text))
+    return actors + [w for w, _ in stems.most_common(limit)]
+
+
+def build_story(articles: list[Article], settings: BriefSettings | None = None) -> Story:
+    """Everything a chat command needs about one group of articles."""
+    settings = settings or BriefSettings()
+    sentences = [s for a in articles for s in article_sentences(a)]
+    people = canonical_people([a.title for a in articles] + [s.text for s in sentences])
+    published = {a.id: a.published for a in articles}
+    election, shares = extract_election(sentences, people, published)
+    figures = shares + reconcile(count_figures(sentences))
+    brief = build_brief(sentences, figures=figures, election=election, settings=settings)
+    framing = build_framing(articles, sentences, people, figures)
+    outlets = list(dict.fromkeys(a.outlet for a in articles))
+    return Story(
+        id=_story_id(articles),
+        title=_title(brief, election, sentences),
+        outlets=outlets,
+        articles=[ArticleRef(a.id, a.outlet, a.title, a.url, a.published, a.outlet_known) for a in articles],
+        brief=brief,
+        framing=framing,
+        figures=figures,
+        election=election,
+        keywords=_keywords(sentences, main_actors(sentences, people)),
+    )
+
+
+def build_stories(articles: list[Article], settings: BriefSettings | None = None) -> list[Story]:
+    """Group articles into stories, most outlets first, and prepare each one."""
+    return [build_story(group, settings) for group in group_articles(articles)]

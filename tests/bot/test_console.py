@@ -1,0 +1,45 @@
+"""The console adapter answers slash commands exactly as a user would type them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bot.console import ConsoleBot
+from bot.service import CommandService, InMemoryStories
+from tests.conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def bot() -> ConsoleBot:
+    return ConsoleBot(CommandService(InMemoryStories.from_paths([SEEDS])))
+
+
+def test_who_won(bot):
+    answer = bot.exec("/who-won")
+    assert "Winner: José Antonio Kast — 58.30% (EIR News)" in answer
+    assert "Runner-up: Jeannette Jara — 41.70%" in answer
+
+
+def test_unknown_topic_lists_close_titles(bot):
+    answer = bot.exec("/brief volcano")
+    assert "No story matches “volcano”" in answer and "Kast" in answer
+
+
+def test_no_election_for_a_topic_is_said_plainly(bot):
+    assert "No story matches" in bot.exec("/who-won football")
+
+
+def test_unknown_command(bot):
+    assert "Unknown command “/foo”" in bot.exec("/foo")
+
+
+def test_chat_over_stdin():
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--from", str(SEEDS)],
+        input="/brief kast\n/quit\n", cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "58.30%" in result.stdout and "extremist" not in result.stdout

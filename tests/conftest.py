@@ -1,0 +1,20 @@
+"""Shared fixtures: the seed articles and stories prepared from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.loading import load_articles
+from summarizer.models import Story
+from summarizer.pipeline import build_stories
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_stories() -> list[Story]:
+    return build_stories(load_articles([SEEDS]).articles)

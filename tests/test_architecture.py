@@ -1,0 +1,23 @@
+"""The core stays platform-agnostic: it imports no chat or scheduling library."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+FORBIDDEN = ("discord", "slack_bolt", "slack_sdk", "apscheduler", "bot")
+CORE = Path(__file__).resolve().parent.parent / "summarizer"
+
+
+def test_core_imports_no_adapter_library():
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
+    assert not offenders
+    assert len(list(CORE.rglob("*.py"))) > 5
