@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
+from bot.config.cli import add_config_option, add_config_parser, resolve_config_path, run_config_cli
 from bot.render.text import problem_lines, render
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
@@ -34,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsbrief",
         description="Neutral news briefs, and how each outlet framed the story.",
     )
-    parser.add_argument("--config", help="configuration file (default: $NEWSBRIEF_CONFIG or config/newsbrief.toml)")
+    add_config_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     brief = commands.add_parser("brief", help="neutral brief of each story in the articles")
@@ -50,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("topic", nargs="?", help="words that pick the story (default: all stories)")
         sub.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
         _add_output_options(sub)
+    add_config_parser(commands)
     chat = commands.add_parser("chat", help="talk to the bot on this terminal: type /brief, /who-won … (no tokens)")
     chat.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
     return parser
@@ -62,7 +66,25 @@ def run_chat(args: argparse.Namespace) -> int:
 
     source = InMemoryStories.from_paths(args.paths or DEFAULT_INPUT)
     _report_problems(source.problems)
-    return ConsoleBot(CommandService(source)).loop()
+    return ConsoleBot(CommandService(source), admin=console_admin(resolve_config_path(args.config))).loop()
+
+
+def console_admin(path: Path) -> Callable[[str], str]:
+    """/newsbrief-config on the console: the local operator is an admin."""
+    from bot.config.admin import AdminActor, run_config_command
+    from bot.config.store import ConfigStore
+
+    actor = AdminActor("console", getpass.getuser(), getpass.getuser(), True, [])
+
+    def handle(text: str) -> str:
+        try:
+            store = ConfigStore(path)
+        except NewsbriefError as exc:
+            return exc.user_message
+        reply = run_config_command(store, actor, text, platform="console", channel_id="main", workspace=None)
+        return "\n".join([reply.title, *reply.lines])
+
+    return handle
 
 
 def _emit(doc: dict[str, Any], fmt: str) -> None:
@@ -109,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_summary_command(args)
     if args.command == "chat":
         return run_chat(args)
+    if args.command == "config":
+        return run_config_cli(args)
     return 2
 
 

@@ -83,7 +83,8 @@ def run_config_command(
             return AdminReply(False, "Not allowed", [REFUSAL, "Nothing was changed."])
         change = _apply(store, actor, verb, rest, platform, channel_id, workspace)
     except ConfigError as exc:
-        return AdminReply(False, "Not changed", [str(issue) for issue in exc.issues])
+        title = "Cannot show that" if verb == "show" else "Not changed"
+        return AdminReply(False, title, [str(issue) for issue in exc.issues])
     except _UsageError as exc:
         return AdminReply(False, "Not changed", [str(exc), *USAGE])
     return AdminReply(True, "Configuration saved", [_describe(change)])

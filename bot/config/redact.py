@@ -6,9 +6,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-import tomli_w
-
 from bot.config.model import NewsbriefConfig
+from bot.config.rendering import config_to_toml
 
 MASK = "***"
 _SECRET_KEY = re.compile(r"token|secret|password|passwd|api_?key|credential|signing", re.IGNORECASE)
@@ -52,4 +51,4 @@ def redacted(config: NewsbriefConfig) -> dict[str, Any]:
 
 def config_as_toml(config: NewsbriefConfig) -> str:
     """The configuration as TOML text, secrets masked: what ``show`` prints."""
-    return tomli_w.dumps(redacted(config))
+    return config_to_toml(redacted(config), header=False)

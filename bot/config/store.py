@@ -5,20 +5,18 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import tomli_w
-
+from bot.config.atomic import write_atomically
 from bot.config.audit import ConfigChange, append_audit
 from bot.config.errors import MISSING, ConfigError, ConfigIssue
 from bot.config.keys import find_item, item_ref, locate, parse_value
 from bot.config.model import NewsbriefConfig
+from bot.config.rendering import config_to_toml
 from bot.config.validate import parse_config_text, read_config_text, validate_config
 
 log = logging.getLogger(__name__)
@@ -179,7 +177,7 @@ class ConfigStore:
                 raise ConfigError([first, *exc.issues]) from None
             old, new = mutate(data)
             config = validate_config(data)
-            encoded = tomli_w.dumps(data).encode("utf-8")
+            encoded = config_to_toml(data).encode("utf-8")
             try:
                 write_atomically(self.path, encoded)
             except OSError as exc:
@@ -231,6 +229,7 @@ class ConfigStore:
                 )
             digest = _digest(raw)
             if digest == self._digest:
+                self._bad_digest, self.last_error = None, None  # a bad edit may have been undone
                 return FileCheck("unchanged")
             if digest == self._bad_digest:
                 return FileCheck("invalid", self.last_error)
@@ -284,31 +283,3 @@ def _call_safely(callback: Callable[[Any], None], arg: Any) -> None:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves either the old or the new file.
-
-    Writes a temporary file in the same folder, syncs it, renames it over ``path`` and syncs
-    the folder so the rename itself is durable.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        try:
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        except FileNotFoundError:
-            os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.config.admin import AdminActor
 from bot.config.store import ConfigStore
 
 BASE_TOML = """\
@@ -52,8 +51,3 @@ def store(config_path: Path) -> ConfigStore:
     store = ConfigStore(config_path)
     store.load()
     return store
-
-
-def actor(platform: str = "discord", *, admin: bool = False, roles: list[str] | None = None, user: str = "u1") -> AdminActor:
-    """A chat user; ``admin`` stands for Manage Server (Discord) or is_admin/is_owner (Slack)."""
-    return AdminActor(platform, user, f"User {user}", is_workspace_admin=admin, role_ids=roles or [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.config.model import effective_settings
+from bot.config.model import ALGORITHMS, effective_settings
 from bot.config.validate import load_config
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,3 +52,9 @@ def test_unquoted_discord_ids_are_read_as_text() -> None:
         {"channels": [{"platform": "discord", "channel_id": 123456789012345678, "schedule": "0 8 * * *"}]}
     )
     assert config.channels[0].channel_id == "123456789012345678"
+
+
+def test_algorithm_names_match_the_core() -> None:
+    from summarizer.ranking import SUMMARIZERS
+
+    assert sorted(ALGORITHMS) == sorted(SUMMARIZERS)

@@ -94,7 +94,11 @@ def test_add_and_remove_source(store: ConfigStore, config_path: Path) -> None:
 def test_schedule_upserts_a_channel(store: ConfigStore) -> None:
     store.set_schedule("slack", "C7", "0 9 * * *", "Europe/Oslo", workspace="T1", actor="t")
     created = store.config.channel("slack", "C7")
-    assert created is not None and (created.schedule, created.timezone, created.workspace) == ("0 9 * * *", "Europe/Oslo", "T1")
+    assert created is not None and (created.schedule, created.timezone, created.workspace) == (
+        "0 9 * * *",
+        "Europe/Oslo",
+        "T1",
+    )
     change = store.set_schedule("discord", "100", "15 7 * * *", actor="t")
     assert change.old == {"schedule": "0 8 * * *", "timezone": "Europe/Stockholm"}
     assert store.config.channel("discord", "100").timezone == "Europe/Stockholm"  # type: ignore[union-attr]
@@ -159,7 +163,9 @@ def test_hand_edit_with_syntax_error_is_reported_once_and_last_good_kept(store: 
     with pytest.raises(ConfigError, match="fix these by hand first"):
         store.set("defaults.max_stories", "2", actor="t")
     config_path.write_text(config_path.read_text().replace("\n[defaults\nmax_stories = 9\n", ""))
-    assert store.check_for_changes().status == "applied" and store.last_error is None
+    assert store.check_for_changes().status == "unchanged" and store.last_error is None  # edit undone
+    config_path.write_text(config_path.read_text().replace("max_stories = 5", "max_stories = 9"))
+    assert store.check_for_changes().status == "applied" and store.config.defaults.max_stories == 9
 
 
 def test_deleted_file_is_reported_and_last_good_kept(store: ConfigStore, config_path: Path) -> None:
@@ -200,7 +206,9 @@ def test_concurrent_edits_from_two_threads_keep_both(config_path: Path) -> None:
             start.wait()
             for minute in range(15):
                 store.set_schedule(platform, channel, f"{minute} 8 * * *", actor=channel)
-                store.add_source({"name": f"{channel}-{minute}", "outlet": "X", "feed": "https://x.example/"}, actor=channel)
+                store.add_source(
+                    {"name": f"{channel}-{minute}", "outlet": "X", "feed": "https://x.example/"}, actor=channel
+                )
         except BaseException as exc:  # surfaced by the assert below
             failures.append(exc)
 
@@ -218,3 +226,14 @@ def test_concurrent_edits_from_two_threads_keep_both(config_path: Path) -> None:
     assert final.channel("slack", "b").schedule == "14 8 * * *"  # type: ignore[union-attr]
     assert len(final.sources) == 1 + 30
     assert len(read_audit(config_path.parent / "audit.log.jsonl")) == 60
+
+
+def test_saved_file_is_readable_toml_that_round_trips(store: ConfigStore, config_path: Path) -> None:
+    import tomllib
+
+    before = tomllib.loads(config_path.read_text(encoding="utf-8"))
+    store.set("defaults.max_stories", "5", actor="t")  # same value: only the layout changes
+    text = config_path.read_text(encoding="utf-8")
+    assert tomllib.loads(text) == before
+    assert '[[sources]]\nname = "samnytt"' in text and '[[channels]]\nplatform = "discord"' in text
+    assert text.index("[bot]") < text.index("[defaults]") < text.index("[[sources]]") < text.index("[admins]")
