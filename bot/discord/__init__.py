@@ -1,0 +1,1 @@
+"""The Discord adapter: slash commands, embeds within Discord's limits, scheduled posts."""

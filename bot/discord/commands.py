@@ -1,0 +1,121 @@
+"""The slash commands: each turns an interaction into a plain call of the core's use cases."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.config.admin import AdminActor, run_config_command
+from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
+from bot.discord.posting import post_digest
+from bot.service import CommandService
+
+CHOICE_LIMIT = 100  # characters in an autocomplete choice's name and value
+TOPIC_HELP = "A story title or keywords; leave empty for the top story"
+NO_CONFIG = "Configuration editing is not available on this bot (it was started without a config file)."
+
+
+async def send_followups(
+    interaction: discord.Interaction[Any], embeds: list[discord.Embed], ephemeral: bool = False
+) -> None:
+    """Answer a deferred interaction with as many messages as Discord's limits need."""
+    for message in pack_messages(embeds):
+        await interaction.followup.send(embeds=message, ephemeral=ephemeral)
+
+
+async def answer(
+    interaction: discord.Interaction[Any], service: CommandService, command: str, topic: str | None
+) -> None:
+    """Acknowledge at once, run the command off the event loop, then post the embeds."""
+    await interaction.response.defer(thinking=True)
+    reply = await asyncio.to_thread(service.run, command, topic)
+    await send_followups(interaction, document_embeds(reply.doc))
+
+
+def admin_actor(interaction: discord.Interaction[Any]) -> AdminActor:
+    """Who is running ``/newsbrief-config``: Manage Server makes a workspace admin; roles may too."""
+    user = interaction.user
+    # Member.roles needs the guild's roles in the cache; the role ids Discord sent are in _roles.
+    role_ids = [str(r) for r in getattr(user, "_roles", [])]
+    perms = interaction.permissions
+    return AdminActor(
+        platform="discord",
+        user_id=str(user.id),
+        display_name=user.display_name,
+        is_workspace_admin=perms.manage_guild or perms.administrator,
+        role_ids=role_ids,
+    )
+
+
+def build_commands(service: CommandService, config_store: Any = None) -> list[app_commands.Command[Any, Any, None]]:
+    """The newsbrief slash commands bound to ``service`` (and ``config_store`` for admin edits)."""
+
+    async def topics(_interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+        titles = await asyncio.to_thread(service.titles, current)
+        return [app_commands.Choice(name=shorten(t, CHOICE_LIMIT), value=shorten(t, CHOICE_LIMIT)) for t in titles[:25]]
+
+    @app_commands.command(name="brief")
+    @app_commands.describe(topic=TOPIC_HELP)
+    @app_commands.autocomplete(topic=topics)
+    async def brief(interaction: discord.Interaction[Any], topic: str | None = None) -> None:
+        """A neutral brief of a story, naming the outlets behind every sentence."""
+        await answer(interaction, service, "brief", topic)
+
+    @app_commands.command(name="framing")
+    @app_commands.describe(topic=TOPIC_HELP)
+    @app_commands.autocomplete(topic=topics)
+    async def framing(interaction: discord.Interaction[Any], topic: str | None = None) -> None:
+        """How each outlet framed a story: labels, loaded language, emphasis."""
+        await answer(interaction, service, "framing", topic)
+
+    @app_commands.command(name="who-won")
+    @app_commands.describe(topic=TOPIC_HELP)
+    @app_commands.autocomplete(topic=topics)
+    async def who_won(interaction: discord.Interaction[Any], topic: str | None = None) -> None:
+        """Who won an election, with each outlet's figures."""
+        await answer(interaction, service, "who-won", topic)
+
+    @app_commands.command(name="sources")
+    async def sources(interaction: discord.Interaction[Any]) -> None:
+        """The outlets and feeds newsbrief reads."""
+        await answer(interaction, service, "sources", None)
+
+    @app_commands.command(name="digest")
+    async def digest(interaction: discord.Interaction[Any]) -> None:
+        """Post the current digest of top stories to this channel now."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        reply = await asyncio.to_thread(service.run, "digest", None)
+        if reply.is_error or interaction.channel_id is None:
+            await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
+            return
+        await post_digest(interaction.client, interaction.channel_id, reply.doc)
+        count = len(reply.doc["stories"])
+        await interaction.followup.send(
+            f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).", ephemeral=True
+        )
+
+    @app_commands.command(name="newsbrief-config")
+    @app_commands.describe(args="e.g. show · set defaults.max_stories 3 · schedule 0 8 * * * Europe/Stockholm")
+    @app_commands.guild_only()
+    async def newsbrief_config(interaction: discord.Interaction[Any], args: str = "show") -> None:
+        """Show or change newsbrief's settings (changes need Manage Server or an admin role)."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if config_store is None:
+            await interaction.followup.send(NO_CONFIG, ephemeral=True)
+            return
+        reply = await asyncio.to_thread(
+            run_config_command,
+            config_store,
+            admin_actor(interaction),
+            args,
+            platform="discord",
+            channel_id=str(interaction.channel_id),
+            workspace=str(interaction.guild_id) if interaction.guild_id else None,
+        )
+        card = Card(reply.title, list(reply.lines), colour=COLOURS["digest"] if reply.ok else COLOURS["error"])
+        await send_followups(interaction, card_embeds(card), ephemeral=True)
+
+    return [brief, framing, who_won, sources, digest, newsbrief_config]

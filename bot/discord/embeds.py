@@ -1,0 +1,251 @@
+"""The core's documents as Discord embeds, split across fields, embeds and messages within Discord's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord
+
+from bot.render.text import (
+    Style,
+    brief_lines,
+    election_lines,
+    framing_lines,
+    source_lines,
+)
+
+# https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FIELD_COUNT_LIMIT = 25
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000  # per embed, and also summed over all embeds of one message
+EMBEDS_PER_MESSAGE = 10
+
+COLOURS = {"error": 0xC0392B, "who-won": 0x2E86C1, "framing": 0x8E44AD, "digest": 0x27AE60}
+DEFAULT_COLOUR = 0x5D6D7E
+CONTINUED = " (continued)"
+
+Doc = dict[str, Any]
+
+_HEADING, _SUB = "\x00heading\x00", "\x00sub\x00"
+
+
+class _EmbedStyle(Style):
+    """Markdown quotes (``> ``), with headings and sub-headings marked so they become titles and field names."""
+
+    def __init__(self) -> None:
+        super().__init__(markdown=True)
+
+    def heading(self, text: str) -> str:
+        return _HEADING + text
+
+    def sub(self, text: str) -> str:
+        return _SUB + text
+
+
+@dataclass
+class Card:
+    """One titled block of a document (a story, a result): description lines then named sections."""
+
+    title: str
+    description: list[str] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    colour: int = DEFAULT_COLOUR
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most ``limit`` characters, broken at whitespace (mid-word only for a longer word)."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        cut = max(rest.rfind(" ", 0, limit + 1), rest.rfind("\n", 0, limit + 1))
+        if cut <= 0:  # one word longer than the limit (a URL): nothing better than a hard cut
+            cut = limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary with an ellipsis when longer than ``limit``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return split_text(text, limit - 1)[0].rstrip(" ,;:") + "…"
+
+
+def _split_line(line: str, limit: int) -> list[str]:
+    """A line too long for one value, split at words; quoted pieces stay quoted."""
+    if len(line) <= limit:
+        return [line]
+    prefix = "> " if line.startswith("> ") else ""
+    return [prefix + piece for piece in split_text(line[len(prefix) :], limit - len(prefix))]
+
+
+def _groups(lines: Iterable[str]) -> list[list[str]]:
+    """Lines with the quotes that follow them, so a bullet and its quote land in the same field."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if line.startswith("> ") and groups:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def pack_lines(lines: Iterable[str], limit: int) -> list[str]:
+    """Join lines into chunks of at most ``limit`` characters, keeping a bullet with its quotes where they fit."""
+    chunks: list[str] = []
+    current = ""
+    for group in _groups(lines):
+        joined = "\n".join(group)
+        if current and len(current) + 1 + len(joined) > limit and len(joined) <= limit:
+            chunks.append(current)  # start the group on a fresh chunk rather than splitting it
+            current = ""
+        for line in (piece for raw in group for piece in _split_line(raw, limit)):
+            candidate = f"{current}\n{line}" if current else line
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                chunks.append(current)
+                current = line
+    chunks.append(current)
+    return [chunk.strip("\n") for chunk in chunks if chunk.strip()]
+
+
+def cards_from_lines(lines: Sequence[str], colour: int = DEFAULT_COLOUR) -> list[Card]:
+    """Cards from the text renderer's lines: a heading starts a card, a sub-heading a section."""
+    cards: list[Card] = []
+    for line in lines:
+        if line.startswith(_HEADING) or not cards:
+            title = line.removeprefix(_HEADING) if line.startswith(_HEADING) else ""
+            cards.append(Card(title, colour=colour))
+            if line.startswith(_HEADING):
+                continue
+        card = cards[-1]
+        if line.startswith(_SUB):
+            card.sections.append((line.removeprefix(_SUB), []))
+        elif card.sections:
+            card.sections[-1][1].append(line)
+        else:
+            card.description.append(line)
+    return cards
+
+
+def document_cards(doc: Doc) -> list[Card]:
+    """The cards for any document the service returns."""
+    command = doc.get("command", "")
+    style = _EmbedStyle()
+    if doc.get("error"):
+        return [Card("newsbrief", [doc["error"]["message"]], colour=COLOURS["error"])]
+    blocks: list[list[str]]
+    if command == "who-won":
+        blocks = [election_lines(r, style) for r in doc["results"]] or [[style.heading("Who won"), doc["message"]]]
+    elif command == "framing":
+        blocks = [framing_lines(s, style) for s in doc["stories"]]
+    elif command == "sources":
+        blocks = [source_lines(doc, style)]
+    elif command == "digest":
+        blocks = [_digest_story_lines(s, style) for s in doc["stories"]] or [
+            [style.heading("Digest"), "No new stories."]
+        ]
+    else:
+        blocks = [brief_lines(s, style) for s in doc["stories"]]
+    colour = COLOURS.get(command, DEFAULT_COLOUR)
+    return [card for block in blocks for card in cards_from_lines(block, colour)]
+
+
+def _digest_story_lines(story: Doc, style: Style) -> list[str]:
+    """The brief, then the framing in one line and the articles' links, each in its own section."""
+    lines = brief_lines(story, style)
+    lines += [style.sub("How the outlets framed it"), story["framing"]["message"] or story["framing"]["contrast"]]
+    links = [f"[{a['outlet']}: {a['title'] or a['url']}]({a['url']})" for a in story["articles"] if a.get("url")]
+    if links:
+        lines += [style.sub("Read the articles"), *links]
+    return lines
+
+
+def _fields(card: Card, description_overflow: list[str]) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
+    if description_overflow:
+        fields += [("\u200b", chunk) for chunk in pack_lines(description_overflow, FIELD_VALUE_LIMIT)]
+    for name, lines in card.sections:
+        short = shorten(name, FIELD_NAME_LIMIT - len(CONTINUED)) or "\u200b"
+        for i, chunk in enumerate(pack_lines(lines, FIELD_VALUE_LIMIT) or ["\u200b"]):
+            fields.append((short if i == 0 else short + CONTINUED, chunk))
+    return fields
+
+
+def card_embeds(card: Card, footer: str | None = None) -> list[discord.Embed]:
+    """One card as one or more embeds, each within every per-embed limit."""
+    title = shorten(card.title, TITLE_LIMIT) if card.title else None
+    description_lines = list(card.description)
+    if card.title and title != card.title:
+        description_lines.insert(0, f"**{card.title}**")  # the full title, since the title had to be shortened
+    chunks = pack_lines(description_lines, DESCRIPTION_LIMIT)
+    description = chunks[0] if chunks else None
+    overflow = [line for chunk in chunks[1:] for line in chunk.split("\n")]
+    fields = _fields(card, overflow)
+    footer = shorten(footer, FOOTER_LIMIT) if footer else None
+
+    def new_embed(first: bool) -> discord.Embed:
+        name = title if first else (shorten(card.title, TITLE_LIMIT - len(CONTINUED)) + CONTINUED if title else None)
+        embed = discord.Embed(title=name, description=description if first else None, colour=card.colour)
+        if footer:
+            embed.set_footer(text=footer)
+        return embed
+
+    embeds = [new_embed(True)]
+    for name, value in fields:
+        embed = embeds[-1]
+        if len(embed.fields) >= FIELD_COUNT_LIMIT or len(embed) + len(name) + len(value) > EMBED_TOTAL_LIMIT:
+            embed = new_embed(False)
+            embeds.append(embed)
+        embed.add_field(name=name, value=value, inline=False)
+    return embeds
+
+
+def document_embeds(doc: Doc, footer: str | None = None) -> list[discord.Embed]:
+    """Every embed for a document, in reading order."""
+    return [embed for card in document_cards(doc) for embed in card_embeds(card, footer)]
+
+
+def pack_messages(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:
+    """Group embeds into messages: at most 10 each, and at most 6,000 characters summed over a message."""
+    messages: list[list[discord.Embed]] = []
+    total = 0
+    for embed in embeds:
+        size = len(embed)
+        if not messages or len(messages[-1]) >= EMBEDS_PER_MESSAGE or total + size > EMBED_TOTAL_LIMIT:
+            messages.append([])
+            total = 0
+        messages[-1].append(embed)
+        total += size
+    return messages
+
+
+def limit_violations(embeds: Sequence[discord.Embed]) -> list[str]:
+    """What breaks Discord's per-embed limits (empty when all is well); used by tests and as a guard."""
+    problems: list[str] = []
+    for i, embed in enumerate(embeds):
+        if embed.title and len(embed.title) > TITLE_LIMIT:
+            problems.append(f"embed {i}: title {len(embed.title)}")
+        if embed.description and len(embed.description) > DESCRIPTION_LIMIT:
+            problems.append(f"embed {i}: description {len(embed.description)}")
+        if len(embed.fields) > FIELD_COUNT_LIMIT:
+            problems.append(f"embed {i}: {len(embed.fields)} fields")
+        for f in embed.fields:
+            if len(f.name or "") > FIELD_NAME_LIMIT or len(f.value or "") > FIELD_VALUE_LIMIT:
+                problems.append(f"embed {i}: field {f.name!r} {len(f.name or '')}/{len(f.value or '')}")
+        if len(embed) > EMBED_TOTAL_LIMIT:
+            problems.append(f"embed {i}: total {len(embed)}")
+    return problems

@@ -1,0 +1,272 @@
+"""A fake Discord REST API on 127.0.0.1 that records what the bot sends (messages, embeds, interaction responses)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+APP_ID = 900000000000000001
+BOT_USER_ID = 900000000000000002
+TOKEN = "fake-bot-token.NEVER-LOG-ME.xyz"
+
+BOT_USER = {
+    "id": str(BOT_USER_ID),
+    "username": "newsbrief",
+    "discriminator": "0",
+    "global_name": None,
+    "avatar": None,
+    "bot": True,
+    "flags": 0,
+}
+
+
+@dataclass
+class Recorded:
+    """One request the bot made."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    authorization: str | None
+    status: int = 200
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        return list(data.get("embeds") or [])
+
+    @property
+    def content(self) -> str:
+        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        return data.get("content") or ""
+
+    @property
+    def flags(self) -> int:
+        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        return int(data.get("flags") or 0)
+
+    def text(self) -> str:
+        """Everything a user would read in this message: content and every embed's text."""
+        parts = [self.content]
+        for e in self.embeds:
+            parts += [e.get("title") or "", e.get("description") or "", (e.get("footer") or {}).get("text", "")]
+            for f in e.get("fields", []):
+                parts += [f["name"], f["value"]]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Failure:
+    status: int | None  # None: drop the connection
+    body: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    # discord.py parses a body as JSON only for exactly this content type (no charset).
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json", **(headers or {})}
+    )
+
+
+class FakeDiscord:
+    """``async with FakeDiscord() as fake: fake.api_url`` — the base to set as ``discord.http.Route.BASE``."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self.failures: dict[str, list[Failure]] = {}
+        self._ids = itertools.count(1_000_000_000_000_000_000)
+        self._runner: web.AppRunner | None = None
+        self.api_url = ""
+        self._arrived = asyncio.Condition()
+        self.gateway_events: list[dict[str, Any]] = []  # INTERACTION_CREATE payloads sent after READY
+        self.identified: list[dict[str, Any]] = []
+
+    # -- scripting ---------------------------------------------------------------------------
+    def rate_limit_next(self, path_prefix: str, retry_after: float = 0.05) -> None:
+        """The next request whose path starts with ``path_prefix`` gets a 429 with ``retry_after``."""
+        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+        self.failures.setdefault(path_prefix, []).append(Failure(429, body, {"Via": "1.1 google"}))
+
+    def drop_next(self, path_prefix: str, times: int = 1) -> None:
+        """The next ``times`` matching requests lose their connection (a network error)."""
+        self.failures.setdefault(path_prefix, []).extend(Failure(None) for _ in range(times))
+
+    # -- what was seen --------------------------------------------------------------------------
+    def posted(self, path_prefix: str = "") -> list[Recorded]:
+        """Messages delivered (2xx) to channels, followup webhooks or interaction callbacks."""
+        return [
+            r
+            for r in self.requests
+            if r.method == "POST"
+            and 200 <= r.status < 300
+            and r.path.startswith(path_prefix)
+            and (r.path.startswith("/channels/") or r.path.startswith("/webhooks/") or r.path.endswith("/callback"))
+        ]
+
+    async def wait_for(self, count: int, path_prefix: str = "", timeout: float = 5.0) -> list[Recorded]:
+        """Wait until at least ``count`` messages matching ``path_prefix`` were delivered."""
+        async with self._arrived:
+            await asyncio.wait_for(self._arrived.wait_for(lambda: len(self.posted(path_prefix)) >= count), timeout)
+        return self.posted(path_prefix)
+
+    # -- server ------------------------------------------------------------------------------
+    async def __aenter__(self) -> FakeDiscord:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.api_url = f"http://127.0.0.1:{port}/api/v10"
+        self.gateway_url = f"ws://127.0.0.1:{port}/gateway"
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self._runner is not None
+        await self._runner.cleanup()
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        """Just enough of the gateway: HELLO, READY after IDENTIFY, then the queued interactions."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 45000}, "s": None, "t": None})
+        seq = 0
+        async for msg in ws:
+            data = json.loads(msg.data)
+            if data["op"] != 2:  # only IDENTIFY matters here
+                continue
+            self.identified.append(data["d"])
+            seq += 1
+            ready = {
+                "v": 10,
+                "user": BOT_USER,
+                "guilds": [],
+                "session_id": "fake-session",
+                "resume_gateway_url": self.gateway_url,
+                "application": {"id": str(APP_ID), "flags": 0},
+            }
+            await ws.send_json({"op": 0, "t": "READY", "s": seq, "d": ready})
+            for event in self.gateway_events:
+                seq += 1
+                await ws.send_json({"op": 0, "t": "INTERACTION_CREATE", "s": seq, "d": event})
+        return ws
+
+    def _message(self, channel_id: str, data: dict[str, Any], webhook_id: str | None = None) -> dict[str, Any]:
+        msg = {
+            "id": str(next(self._ids)),
+            "channel_id": channel_id,
+            "type": 0,
+            "content": data.get("content") or "",
+            "embeds": data.get("embeds") or [],
+            "attachments": [],
+            "mentions": [],
+            "mention_roles": [],
+            "mention_everyone": False,
+            "pinned": False,
+            "tts": False,
+            "flags": int(data.get("flags") or 0),
+            "timestamp": "2025-12-15T08:00:00+00:00",
+            "edited_timestamp": None,
+            "author": BOT_USER,
+            "components": [],
+        }
+        if webhook_id:
+            msg["webhook_id"] = webhook_id
+        return msg
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        raw = await request.read()
+        body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        for prefix, queue in self.failures.items():
+            if path.startswith(prefix) and queue:
+                failure = queue.pop(0)
+                self.requests.append(
+                    Recorded(request.method, path, dict(request.query), body, None, failure.status or 0)
+                )
+                if failure.status is None:
+                    assert request.transport is not None
+                    request.transport.close()  # the client sees the connection drop mid-request
+                    return web.Response(status=500)
+                return _json(failure.body, failure.status, failure.headers)
+        reply = self._route(request.method, path, body or {})
+        rec = Recorded(
+            request.method, path, dict(request.query), body, request.headers.get("Authorization"), reply.status
+        )
+        async with self._arrived:
+            self.requests.append(rec)
+            self._arrived.notify_all()
+        return reply
+
+    def _route(self, method: str, path: str, body: Any) -> web.Response:
+        parts = path.strip("/").split("/")
+        if path == "/gateway/bot":
+            return _json(
+                {
+                    "url": self.gateway_url,
+                    "shards": 1,
+                    "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+                }
+            )
+        if path == "/users/@me":
+            return _json(BOT_USER)
+        if path == "/oauth2/applications/@me":
+            return _json(
+                {
+                    "id": str(APP_ID),
+                    "name": "newsbrief",
+                    "icon": None,
+                    "description": "",
+                    "summary": "",
+                    "bot_public": True,
+                    "bot_require_code_grant": False,
+                    "verify_key": "0" * 64,
+                    "owner": {**BOT_USER, "id": "42", "bot": False},
+                    "flags": 0,
+                    "rpc_origins": [],
+                }
+            )
+        if method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
+            guild_id = parts[3] if "guilds" in parts else None
+            return _json(
+                [
+                    {
+                        **c,
+                        "id": str(next(self._ids)),
+                        "application_id": str(APP_ID),
+                        "version": "1",
+                        "guild_id": guild_id,
+                        "default_member_permissions": c.get("default_member_permissions"),
+                        "dm_permission": c.get("dm_permission", True),
+                        "nsfw": False,
+                    }
+                    for c in body
+                ]
+            )
+        if method == "POST" and parts[0] == "interactions":
+            data = body.get("data") or {}
+            return _json(
+                {
+                    "interaction": {
+                        "id": parts[1],
+                        "type": 2,
+                        "response_message_loading": body.get("type") == 5,
+                        "response_message_ephemeral": bool(int(data.get("flags") or 0) & 64),
+                    },
+                    "resource": {"type": body.get("type")},
+                }
+            )
+        if method == "POST" and parts[0] == "webhooks":
+            return _json(self._message("1", body, parts[1]))
+        if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
+            return _json(self._message(parts[1], body))
+        return _json({"message": "404: Not Found", "code": 0}, 404)
