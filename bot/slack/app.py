@@ -1,0 +1,107 @@
+"""The Slack adapter: a Bolt app whose slash commands call :class:`CommandService` and post Block Kit."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.config.store import ConfigStore
+from bot.service import CommandService
+from bot.slack.admin import config_reply
+from bot.slack.blocks import render_messages, text_message
+from bot.slack.delivery import RetryPolicy, SlackDelivery, make_web_client
+from bot.slack.errors import describe_failure
+
+log = logging.getLogger("newsbrief.slack")
+
+# Slack command name -> CommandService command; the same names as on Discord and the console.
+ANSWERS = {"/brief": "brief", "/framing": "framing", "/who-won": "who-won", "/sources": "sources"}
+DIGEST = "/digest"
+CONFIG = "/newsbrief-config"
+COMMANDS = (*ANSWERS, DIGEST, CONFIG)
+
+# Bolt's default pool has 5 threads, and ack() waits for a free one: with 20 commands at once
+# (or deliveries sleeping through a Retry-After) acks would queue. Threads here mostly wait on I/O.
+LISTENER_THREADS = 32
+
+
+def build_slack_app(
+    service: CommandService,
+    *,
+    token: str,
+    signing_secret: str | None,
+    api_url: str | None,
+    config_store: ConfigStore | None = None,
+    retry: RetryPolicy | None = None,
+) -> App:
+    """A Bolt app answering the newsbrief slash commands; serve it with :mod:`bot.slack.runner`.
+
+    ``signing_secret`` is required for HTTP mode; without one (Socket Mode) every HTTP request is
+    rejected with 401, because Bolt would otherwise verify signatures against an empty secret.
+    ``api_url`` overrides the Web API base (``SLACK_API_URL``). Bolt checks ``token`` with
+    ``auth.test`` here, so a wrong token fails at start-up rather than on the first command.
+    """
+    policy = retry or RetryPolicy()
+    app = App(
+        client=make_web_client(token, api_url, policy),
+        signing_secret=signing_secret or secrets.token_hex(32),
+        process_before_response=False,  # ack() first, answer from a worker thread afterwards
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command"),
+        name="newsbrief",
+    )
+    SlackCommands(service, SlackDelivery(policy), config_store).register(app)
+    return app
+
+
+class SlackCommands:
+    """The slash-command listeners: acknowledge at once, then run the use case and post the answer."""
+
+    def __init__(self, service: CommandService, delivery: SlackDelivery, config_store: ConfigStore | None) -> None:
+        self.service = service
+        self.delivery = delivery
+        self.config_store = config_store
+
+    def register(self, app: App) -> None:
+        for name in ANSWERS:
+            app.command(name)(self.answer)
+        app.command(DIGEST)(self.digest)
+        app.command(CONFIG)(self.configure)
+        app.error(self.on_error)
+
+    def answer(self, ack: Ack, command: dict[str, Any]) -> None:
+        """/brief, /framing, /who-won, /sources: the answer is visible to the channel; errors only to the user."""
+        ack()
+        reply = self.service.run(ANSWERS[command["command"]], command.get("text"))
+        self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
+
+    def digest(self, ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+        """/digest: post the current digest to this channel as the bot (like a scheduled post)."""
+        ack()
+        reply = self.service.run("digest")
+        if reply.is_error:
+            self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=True)
+            return
+        self.delivery.post_to_channel(client, command["channel_id"], render_messages(reply.doc))
+
+    def configure(self, ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+        """/newsbrief-config: admin configuration editing; replies only to the user who ran it."""
+        ack()
+        messages = config_reply(self.config_store, client, command)
+        self.delivery.respond(command["response_url"], messages, ephemeral=True)
+
+    def on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        """Every failure in a listener ends here: logged once, the user told briefly if we still can."""
+        command = str(body.get("command", "?")).lstrip("/")
+        failure = describe_failure(error, command)
+        response_url = body.get("response_url")
+        if not failure.can_respond or not response_url:
+            return
+        try:
+            self.delivery.respond(response_url, text_message(None, [failure.user_message]), ephemeral=True)
+        except Exception as exc:  # noqa: BLE001 - the failure is already logged with its id
+            log.warning("could not tell the user about error %s: %s", failure.error_id, type(exc).__name__)

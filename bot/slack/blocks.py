@@ -1,0 +1,180 @@
+"""Render the core's JSON documents as Slack Block Kit messages within Slack's limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.render.text import figure_line
+from bot.slack.limits import (
+    QUOTE,
+    Block,
+    SlackMessage,
+    escape,
+    into_messages,
+    section_blocks,
+    title_block,
+)
+
+Doc = dict[str, Any]
+
+DIVIDER: Block = {"type": "divider"}
+MAX_RESULTS = 5  # election results shown for one /who-won; a topic narrows the rest
+
+
+def render_messages(doc: Doc) -> list[SlackMessage]:
+    """Every message needed to show ``doc``: split between blocks and words, never truncated."""
+    return into_messages(document_blocks(doc))
+
+
+def text_message(title: str | None, lines: list[str]) -> list[SlackMessage]:
+    """A plain reply (admin answers, errors) as messages; ``lines`` are plain text."""
+    head = [title_block(title)] if title else []
+    return into_messages([*head, *section_blocks([escape(line) for line in lines])])
+
+
+def document_blocks(doc: Doc) -> list[Block]:
+    """All blocks of ``doc`` in reading order (may exceed one message)."""
+    if doc.get("error"):
+        return section_blocks([escape(doc["error"]["message"])])
+    command = doc["command"]
+    if command == "who-won":
+        if not doc["results"]:
+            return section_blocks([escape(doc["message"])])
+        shown = _joined([election_blocks(r) for r in doc["results"][:MAX_RESULTS]])
+        hidden = len(doc["results"]) - MAX_RESULTS
+        if hidden > 0:
+            shown.append(
+                _context(f"…and {hidden} more election result(s). Add a topic to narrow it, e.g. `/who-won chile`.")
+            )
+        return shown
+    if command == "framing":
+        return _joined([framing_blocks(s) for s in doc["stories"]])
+    if command == "sources":
+        return source_blocks(doc)
+    if command == "digest":
+        if not doc["stories"]:
+            return section_blocks(["No new stories."])
+        return _joined([digest_blocks(s) for s in doc["stories"]])
+    return _joined([brief_blocks(s) for s in doc["stories"]])
+
+
+def _joined(parts: list[list[Block]]) -> list[Block]:
+    blocks: list[Block] = []
+    for part in parts:
+        if blocks:
+            blocks.append(DIVIDER)
+        blocks += part
+    return blocks
+
+
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def _quote(text: str) -> str:
+    return QUOTE + escape(text.strip().strip("“”"))
+
+
+def _sources(outlets: list[str]) -> str:
+    return escape(", ".join(outlets))
+
+
+def brief_blocks(story: Doc) -> list[Block]:
+    """Title, outlets, one bullet per brief sentence with its outlets, and differing figures."""
+    lines = [f"• {escape(s['text'])} _[{_sources(s['sources'])}]_" for s in story["brief"]["sentences"]]
+    if not lines:
+        lines = ["• No neutral sentence could be extracted from this story."]
+    blocks = [title_block(story["title"]), _context(f"Outlets: {_sources(story['outlets'])}"), *section_blocks(lines)]
+    differing = [f for f in story["figures"] if not f["agree"]]
+    if differing:
+        figure_lines = ["*Figures the outlets disagree on*"]
+        for f in differing:
+            subject = f"{f['subject']}'s {f['quantity']}" if f["subject"] else f["quantity"]
+            figure_lines.append(f"• {escape(subject)}: {escape(figure_line(f))}")
+        blocks += section_blocks(figure_lines)
+    return blocks
+
+
+def outlet_framing_lines(outlet: Doc) -> list[str]:
+    """One outlet's labels, loaded language, emphasis, exclusives and figures; quotes as ``>``."""
+    lines = [f"*{escape(outlet['outlet'])}*"]
+    for label in outlet["labels"]:
+        lines += [f"• Calls {escape(label['actor'])} “{escape(label['label'])}”", _quote(label["quote"])]
+    for term in outlet["loaded_language"]:
+        speaker = " (in a quotation)" if term["in_quote"] else ""
+        lines += [f"• Loaded: “{escape(term['term'])}” — {escape(term['technique'])}{speaker}", _quote(term["quote"])]
+    if outlet["frames"]:
+        shares = ", ".join(f"{escape(f['frame'])} {f['share']:.0%}" for f in outlet["frames"][:4])
+        lines.append(f"• Emphasis (share of its sentences): {shares}")
+    for text in outlet["only_here"]:
+        lines += ["• Only here:", _quote(text)]
+    for note in outlet["figures_differ"]:
+        lines.append(f"• Figures differ: {escape(note)}")
+    lines.append(f"• In short: {escape(outlet['contrast'])}")
+    return lines
+
+
+def framing_blocks(story: Doc) -> list[Block]:
+    """The framing note: overall contrast, then one group of sections per outlet."""
+    framing = story["framing"]
+    blocks = [title_block(f"How each outlet framed it: {story['title']}")]
+    blocks += section_blocks([escape(framing["message"] or framing["contrast"])])
+    for outlet in framing["outlets"]:
+        blocks += section_blocks(outlet_framing_lines(outlet))
+    return blocks
+
+
+def _candidate(role: str, candidate: Doc) -> str:
+    share = f" — {escape(figure_line(candidate['vote_share']))}" if candidate["vote_share"] else ""
+    return f"*{role}:* {escape(candidate['name'])}{share}"
+
+
+def election_blocks(result: Doc) -> list[Block]:
+    """Winner, runners-up with per-outlet vote shares, the race, disagreements and sources."""
+    election = result["election"]
+    lines = [_candidate("Winner", election["winner"])]
+    lines += [_candidate("Runner-up", r) for r in election["runners_up"]]
+    where = ", ".join(x for x in (election["office"], election["place"], election["date"]) if x)
+    if where:
+        lines.append(f"*Race:* {escape(where)}")
+    lines += [f"*Disagreement:* {escape(note)}" for note in election["disagreements"]]
+    return [
+        title_block(f"Who won: {result['title']}"),
+        *section_blocks(lines),
+        _context(f"Sources: {_sources(election['sources'])}"),
+    ]
+
+
+def source_blocks(doc: Doc) -> list[Block]:
+    """The outlets in use and how their last fetch went."""
+    lines = []
+    for src in doc["sources"]:
+        name = src.get("outlet") or src.get("name", "?")
+        where = src.get("feed") or src.get("page") or src.get("origin", "")
+        status = []
+        if "articles" in src:
+            status.append(f"{src['articles']} article(s)")
+        if src.get("last_ok"):
+            status.append(f"last worked {src['last_ok']}")
+        if src.get("last_error"):
+            status.append(f"last error: {src['last_error']}")
+        if src.get("known") is False:
+            status.append("outlet unknown (named after the file)")
+        detail = (f" — {where}" if where else "") + (f" ({'; '.join(status)})" if status else "")
+        lines.append(f"• *{escape(name)}*{escape(detail)}")
+    return [title_block("Sources in use"), *section_blocks(lines or ["No sources yet."])]
+
+
+def _link(url: str, label: str) -> str:
+    safe_url = url.replace(">", "%3E").replace("|", "%7C").replace("<", "%3C")
+    return f"<{safe_url}|{escape(label)}>"
+
+
+def digest_blocks(story: Doc) -> list[Block]:
+    """A story's brief plus its one-line framing contrast and links to the articles."""
+    framing = story["framing"]
+    lines = [f"*Framing:* {escape(framing['message'] or framing['contrast'])}"]
+    links = [_link(a["url"], a["outlet"]) for a in story["articles"] if a.get("url")]
+    if links:
+        lines.append("Read: " + " · ".join(links))
+    return [*brief_blocks(story), *section_blocks(lines)]

@@ -1,0 +1,121 @@
+"""Fit Block Kit content into Slack's limits by splitting on line and word boundaries, never truncating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Block = dict[str, Any]
+
+MAX_SECTION_CHARS = 3000  # text of a section block
+MAX_HEADER_CHARS = 150  # plain text of a header block
+MAX_BLOCKS = 50  # blocks in one message
+MAX_FALLBACK_CHARS = 3000  # the top-level `text`; Slack advises under 4,000 and cuts at 40,000
+QUOTE = "> "
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    """One message: Block Kit ``blocks`` plus the plain-text ``text`` fallback for notifications."""
+
+    text: str
+    blocks: list[Block]
+
+    def payload(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+def split_line(line: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
+    """``line`` in pieces of at most ``limit`` characters, cut between words; quote pieces keep ``> ``."""
+    if len(line) <= limit:
+        return [line]
+    prefix = QUOTE if line.startswith(QUOTE) else ""
+    body = line[len(prefix) :]
+    room = limit - len(prefix)
+    pieces: list[str] = []
+    current = ""
+    for word in body.split(" "):
+        while len(word) > room:  # one "word" longer than a section (a huge URL): the only hard cut
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(word[:room])
+            word = word[room:]
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) > room:
+            pieces.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return [prefix + p for p in pieces]
+
+
+def pack_lines(lines: list[str], limit: int = MAX_SECTION_CHARS) -> list[str]:
+    """Join ``lines`` into as few texts of at most ``limit`` characters as possible, in order."""
+    texts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in lines:
+        for piece in split_line(line, limit):
+            added = len(piece) + (1 if current else 0)
+            if current and size + added > limit:
+                texts.append("\n".join(current))
+                current, size = [], 0
+                added = len(piece)
+            current.append(piece)
+            size += added
+    if current:
+        texts.append("\n".join(current))
+    return texts
+
+
+def section_blocks(lines: list[str]) -> list[Block]:
+    """Mrkdwn section blocks holding ``lines``, each text within the section limit."""
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": t}} for t in pack_lines(lines) if t.strip()]
+
+
+def title_block(title: str) -> Block:
+    """A header block, or a bold section when the title is longer than a header allows."""
+    if len(title) <= MAX_HEADER_CHARS:
+        return {"type": "header", "text": {"type": "plain_text", "text": title, "emoji": False}}
+    return section_blocks([f"*{escape(title)}*"])[0]
+
+
+def escape(text: str) -> str:
+    """Escape the three characters Slack mrkdwn treats as control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def block_text(block: Block) -> str:
+    """The readable text of one block (for the fallback)."""
+    if "text" in block:
+        return str(block["text"]["text"])
+    return " ".join(str(e.get("text", "")) for e in block.get("elements", []))
+
+
+def fallback_text(blocks: list[Block]) -> str:
+    """Plain text for notifications and clients without Block Kit, cut between words if very long."""
+    text = "\n".join(t for t in (block_text(b) for b in blocks) if t)
+    if len(text) <= MAX_FALLBACK_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_FALLBACK_CHARS - 1)
+    return text[: cut if cut > 0 else MAX_FALLBACK_CHARS - 1] + "…"
+
+
+def into_messages(blocks: list[Block], max_blocks: int = MAX_BLOCKS) -> list[SlackMessage]:
+    """Split ``blocks`` into messages of at most ``max_blocks``; a title never ends a message."""
+    messages: list[list[Block]] = [[]]
+    for block in blocks:
+        current = messages[-1]
+        is_title = block["type"] == "header"
+        if len(current) >= max_blocks or (is_title and len(current) >= max_blocks - 1):
+            if current and current[-1]["type"] == "divider":
+                current.pop()
+            current = []
+            messages.append(current)
+        if block["type"] == "divider" and not current:
+            continue  # a message never starts with a divider
+        current.append(block)
+    return [SlackMessage(fallback_text(m), m) for m in messages if m]
