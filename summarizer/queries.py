@@ -9,9 +9,20 @@ from summarizer.models import ElectionResult, Story
 from summarizer.similarity import content_stems
 
 
+_TERMS: dict[tuple[str, str], frozenset[str]] = {}
+
+
 def _story_terms(story: Story) -> frozenset[str]:
-    text = " ".join([story.title, *story.outlets, *story.keywords, *(a.title for a in story.articles)])
-    return content_stems(text) | frozenset(k.lower() for k in story.keywords)
+    """Stems a topic can match; computed once per story (stories are immutable once prepared)."""
+    key = (story.id, story.title)
+    terms = _TERMS.get(key)
+    if terms is None:
+        text = " ".join([story.title, *story.outlets, *story.keywords, *(a.title for a in story.articles)])
+        terms = content_stems(text) | frozenset(k.lower() for k in story.keywords)
+        if len(_TERMS) > 50_000:
+            _TERMS.clear()
+        _TERMS[key] = terms
+    return terms
 
 
 def match_stories(stories: list[Story], topic: str | None) -> list[Story]:
