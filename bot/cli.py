@@ -10,7 +10,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.app import add_run_parser, run_bot
 from bot.config.cli import add_config_option, add_config_parser, resolve_config_path, run_config_cli
+from bot.feeds.cli import COMMANDS as FEED_COMMANDS
+from bot.feeds.cli import add_parsers as add_feed_parsers
+from bot.feeds.cli import run as run_feed_command
 from bot.render.text import problem_lines, render
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
@@ -54,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
         _add_output_options(sub)
     add_config_parser(commands)
+    add_run_parser(commands)
+    add_feed_parsers(commands)
     chat = commands.add_parser("chat", help="talk to the bot on this terminal: type /brief, /who-won … (no tokens)")
     chat.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
     return parser
@@ -133,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_chat(args)
     if args.command == "config":
         return run_config_cli(args)
+    if args.command == "run":
+        return run_bot(args)
+    if args.command in FEED_COMMANDS:
+        return run_feed_command(args)
     return 2
 
 

@@ -74,6 +74,8 @@ def build_brief(
         score = 0.6 * rating + 0.4 * len(support) / max(1, len(outlets) - 1) + fit
         if election and election.winner.name.split()[-1] in text and WIN.search(text):
             score += 0.3
+        if sentence.index == 0:
+            score += 0.15  # a news lead states the main fact
         if _PRONOUN_START.match(text):
             score *= 0.6
         if _ANAPHORA.search(text):

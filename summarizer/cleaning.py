@@ -37,8 +37,14 @@ def clean_text(raw: str) -> tuple[str, str | None]:
         line = _GLUED.sub("", line.replace("\u00a0", " ")).strip()
         if not line or _NOISE_LINE.search(line):
             continue
-        if _is_heading(line):
+        if line.startswith("#"):
+            line = line.lstrip("#").strip()  # a Markdown heading
             if headline is None and not paragraphs:
+                headline = line
+            continue
+        first = headline is None and not paragraphs
+        if _is_heading(line) or (first and len(line.split()) <= 14 and not _TERMINAL.search(line)):
+            if first:
                 headline = line
             continue
         paragraphs.append(re.sub(r"\s+", " ", line))

@@ -13,7 +13,7 @@ from summarizer.names import mentions
 WIN = re.compile(
     r"\b(?:wins?|won|has won|defeats?|defeated|beats?|victory|victorious|(?:was |is |been )?elected|becomes)\b", re.I
 )
-AGAINST = re.compile(r"\b(?:defeats?|defeated|beat|beats|beating|over|against|ahead of)\b", re.I)
+AGAINST = re.compile(r"\b(?:defeats?|defeated|defeating|beat|beats|beating|over|against|ahead of|unseating|ousting)\b", re.I)
 CONCEDE = re.compile(r"\bconced(?:ed|es|e)\b", re.I)
 ELECTION_WORDS = re.compile(r"\b(?:elections?|runoff|run-off|vote[sd]?|ballots?|polls? closed|polling stations|presidential|mayoral|race)\b", re.I)
 VOTE_CONTEXT = re.compile(r"\b(?:votes?|ballots?|support|won|wins|garner\w*|election|count\w*|share)\b", re.I)
@@ -29,6 +29,9 @@ OFFICE_NOUN = re.compile(r"\b(?:becomes|become|as|new|next|\d+(?:st|nd|rd|th))\s
 PLACE = re.compile(
     r"\b(?:election|elections|runoff|vote)\s+in\s+([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)"
     r"|\b([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)[’']s\s+(?:\d+(?:st|nd|rd|th)\s+|new\s+|next\s+)?(?:president|prime minister|mayor|governor)"
+    r"|\b(?!(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Weekend|Last|This|Next|The)\b)"
+    r"([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)\s+(?:mayoral|presidential|gubernatorial|parliamentary|general)\s+"
+    r"(?:election|elections|race|runoff|run-off|vote)"
 )
 DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\b"
@@ -97,16 +100,29 @@ def vote_share_figures(
         if years and (current_year is None or min(years) < current_year):
             continue
         named = [(start, end, name) for start, end, name in mentions(s.text, people) if name in candidates]
+        found: list[tuple[str, FigureReport]] = []
         for position, value, decimals, qual, text in percents(s.text):
             before = [m for m in named if m[0] < position]
             subject = before[-1][2] if before else (named[0][2] if named else None)
             if subject is None and PRONOUN_START.match(s.text) and candidates:
                 subject = candidates[0]
-            if subject is None:
-                continue
-            report = FigureReport(s.outlet, text, value, qual, decimals, s.text)
-            raw.append(RawFigure("percent", "vote share", subject, report))
+            if subject is not None:
+                found.append((subject, FigureReport(s.outlet, text, value, qual, decimals, s.text)))
+        raw += [RawFigure("percent", "vote share", subject, report) for subject, report in _by_rank(found, named)]
     return raw
+
+
+def _by_rank(
+    found: list[tuple[str, FigureReport]], named: list[tuple[int, int, str]]
+) -> list[tuple[str, FigureReport]]:
+    """Fix shares given twice to one candidate ("X beat Y with 52% to his 47%"): the larger share goes
+    to whoever is named first as the winner of the sentence, the next to the next candidate named."""
+    subjects = [subject for subject, _ in found]
+    order = list(dict.fromkeys(name for _, _, name in named))
+    if len(set(subjects)) == len(subjects) or len(order) < len(found):
+        return found
+    ranked = sorted((report for _, report in found), key=lambda r: -r.value)
+    return list(zip(order, ranked, strict=False))
 
 
 def count_figures(sentences: list[Sentence]) -> list[RawFigure]:

@@ -19,7 +19,7 @@ PERCENT = re.compile(
     re.IGNORECASE,
 )
 COUNT = re.compile(
-    rf"(?:\b(?P<qual>{_QUALIFIER})\s+)?(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s+(?:million|billion|thousand)|\d{{2,}}|[2-9])"
+    rf"(?:\b(?P<qual>(?i:{_QUALIFIER}))\s+)?(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s+(?:million|billion|thousand)|\d{{2,}}|[2-9])"
     r"\s+(?P<noun>(?:[a-z-]+\s+){0,2}?(?:people|dead|killed|injured|missing|children|homes|seats|votes|[a-z-]+s))\b"
 )
 
@@ -79,8 +79,31 @@ def counts(sentence: str) -> list[tuple[float, int, str | None, str, str]]:
     return found
 
 
-def _format(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}"
+_AT_LEAST = {"more than", "over", "at least", "just over"}
+_AT_MOST = {"less than", "under", "up to", "just under"}
+_JUST_BELOW = {"almost", "nearly", "barely"}
+
+
+def interval(report: FigureReport) -> tuple[float, float]:
+    """The values a figure as written allows: "58.30%" ±0.005, "about 400" ±5%, "more than 100" ≥ 100,
+    "almost 60" within 2% below 60 (so "almost 60 percent" does not cover 58.3%)."""
+    v, q = report.value, report.qualifier
+    if q in _AT_LEAST:
+        return v, float("inf")
+    if q in _AT_MOST:
+        return float("-inf"), v
+    if q in _JUST_BELOW:
+        return v * 0.98, v
+    if q is not None:
+        return v * 0.95, v * 1.05
+    half = 0.5 * 10 ** -report.decimals
+    return v - half, v + half
+
+
+def _consistent(reports: list[FigureReport]) -> bool:
+    """True when one value fits every report as written."""
+    bounds = [interval(r) for r in reports]
+    return max(lo for lo, _ in bounds) <= min(hi for _, hi in bounds) + 1e-9
 
 
 def _rank(report: FigureReport, support: int) -> tuple[int, int, int]:
@@ -93,17 +116,14 @@ def reconcile(raw: Iterable[RawFigure]) -> list[Figure]:
     for fig in raw:
         groups.setdefault((fig.kind, fig.quantity, fig.subject), []).append(fig.report)
     figures: list[Figure] = []
-    for (kind, quantity, subject), reports in groups.items():
+    for (_kind, quantity, subject), reports in groups.items():
         unique: list[FigureReport] = []
         for r in reports:
             if not any(u.outlet == r.outlet and u.value == r.value and u.qualifier == r.qualifier for u in unique):
                 unique.append(r)
         support = {r.value: len({u.outlet for u in unique if u.value == r.value}) for r in unique}
         preferred = max(unique, key=lambda r: _rank(r, support[r.value]))
-        coarsest = min(r.decimals for r in unique)
-        agree = len({r.outlet for r in unique}) == 1 and len({r.value for r in unique}) == 1 or all(
-            r.qualifier is None and _format(r.value, coarsest) == _format(preferred.value, coarsest) for r in unique
-        )
+        agree = _consistent(unique)
         figures.append(
             Figure(
                 quantity=quantity,

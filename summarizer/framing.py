@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from summarizer.labels import labels_for
-from summarizer.lexicon import sentence_frame
+from summarizer.lexicon import find_loaded, sentence_frame
 from summarizer.models import (
     ActorLabel,
     Article,
@@ -19,8 +19,7 @@ from summarizer.models import (
 )
 from summarizer.names import mentions
 from summarizer.neutrality import _inside_quote
-from summarizer.lexicon import find_loaded
-from summarizer.similarity import same_fact
+from summarizer.similarity import content_stems, overlap, same_fact
 
 MAX_LABELS = 4
 MAX_LOADED = 8
@@ -31,8 +30,9 @@ def short_quote(text: str, start: int = 0, end: int | None = None, width: int = 
     """About ``width`` words of ``text`` around [start, end), cut at word boundaries with ellipses."""
     end = start if end is None else end
     half = width // 2
-    left = re.search(r"(?:\S+\s+){0,%d}$" % half, text[:start])
-    right = re.match(r"(?:\s*\S+){0,%d}" % max(half, width - half if start == 0 else half), text[end:])
+    after = max(half, width - half if start == 0 else half)
+    left = re.search(rf"(?:\S+\s+){{0,{half}}}$", text[:start])
+    right = re.match(rf"(?:\s*\S+){{0,{after}}}", text[end:])
     lo = left.start() if left else start
     hi = end + (right.end() if right else 0)
     lead = "…" if text[:lo].strip() else ""
@@ -93,9 +93,17 @@ def _frames(sentences: list[Sentence]) -> list[FrameShare]:
 
 
 def _only_here(sentences: list[Sentence], others: list[Sentence]) -> list[str]:
-    exclusive = [s for s in sentences if not any(same_fact(s.text, o.text, 0.25, 3) for o in others)]
-    informative = sorted(exclusive, key=lambda s: (-sum(c.isdigit() for c in s.text[:1] + s.text), s.index))
-    return [short_quote(s.text, width=30) for s in informative[:MAX_ONLY_HERE]]
+    """Facts no other outlet reports: the sentences least like anything the others wrote, in reading order."""
+    other_stems = [content_stems(o.text) for o in others]
+    scored = []
+    for s in sentences:
+        if len(s.text.split()) < 6 or any(same_fact(s.text, o.text, 0.25, 3) for o in others):
+            continue
+        mine = content_stems(s.text)
+        closest = max((overlap(mine, theirs) for theirs in other_stems), default=0.0)
+        scored.append((closest, s))
+    chosen = sorted(scored, key=lambda item: (round(item[0], 1), item[1].index))[:MAX_ONLY_HERE]
+    return [short_quote(s.text, width=30) for _, s in sorted(chosen, key=lambda item: item[1].index)]
 
 
 def _figures_differ(outlet: str, figures: list[Figure]) -> list[str]:
@@ -156,6 +164,7 @@ def _headline_label(note: OutletFraming) -> ActorLabel | None:
     loaded = [label for label in mine if find_loaded(label.label)]
     chosen = (loaded or mine)[0]
     short = re.split(r"\s(?:and|who|which)\s", chosen.label)[0]
+    short = re.sub(r"^(?:an?|the)\s+", "", short)
     words = short.split()
     return ActorLabel(chosen.actor, " ".join(words[:5]) + ("…" if len(words) > 5 else ""), chosen.quote)
 
@@ -211,9 +220,12 @@ def _overall(notes: list[OutletFraming]) -> str:
     pieces = []
     for i, note in enumerate(notes):
         chosen = _headline_label(note)
-        label = f"“{chosen.label}” {chosen.actor}" if chosen else "its main actors without labels"
         frame = _distinctive(note, notes)
         focus = f"{_humanise(frame.frame)} ({frame.share:.0%} of its sentences)" if frame else "no single theme"
+        if chosen is None:
+            pieces.append(f"{note.outlet} stresses {focus}")
+            continue
+        label = f"“{chosen.label}” {chosen.actor}"
         lead = f"{note.outlet} frames the story around {label}" if i == 0 else f"{note.outlet} around {label}"
         pieces.append(f"{lead}, stressing {focus}")
     return "; ".join(pieces) + "."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections import Counter
 
@@ -15,49 +16,71 @@ from summarizer.similarity import content_stems
 DIMENSIONS = 1 << 13
 THRESHOLD = 0.18
 NAME_WEIGHT = 3.0
+NAME_GATE = 0.2
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:”\"]\s+|\n\s*)[“\"]?$")
 
 
 def _bucket(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) & (DIMENSIONS - 1)
 
 
-def _terms(article: Article) -> Counter[str]:
-    terms: Counter[str] = Counter()
+def _terms(article: Article) -> dict[str, float]:
+    """Weighted terms: content stems (count of paragraphs using them) and surnames (weighted up)."""
+    terms: dict[str, float] = {}
     for paragraph in [article.title, *article.paragraphs]:
-        terms.update(content_stems(paragraph))
-    for _, _, name in name_runs(f"{article.title}\n{article.text}"):
-        terms["@" + name.split()[-1].lower()] += NAME_WEIGHT
+        for term in content_stems(paragraph):
+            terms[term] = terms.get(term, 0.0) + 1.0
+    text = f"{article.title}\n{article.text}"
+    common = set(_LOWER_WORD.findall(text))
+    for start, _, name in name_runs(text):
+        last = re.sub(r"[’']s$", "", name.split()[-1].lower())
+        if last in common or (" " not in name and _SENTENCE_START.search(text, 0, start)):
+            continue  # "Turnout reached…", "Fire crews…": a capitalised common word, not a name
+        terms["@" + last] = terms.get("@" + last, 0.0) + NAME_WEIGHT
     return terms
 
 
-def _vectors(articles: list[Article]) -> np.ndarray:
-    bags = [_terms(a) for a in articles]
+def _vectors(bags: list[dict[str, float]], *, idf: bool = True) -> np.ndarray:
     df: Counter[str] = Counter(t for bag in bags for t in bag)
-    n = len(articles)
+    n = len(bags)
     matrix = np.zeros((n, DIMENSIONS), dtype=np.float32)
     for row, bag in enumerate(bags):
         for term, tf in bag.items():
-            if df[term] == n and n > 2:
-                continue  # in every article: says nothing about which event
-            matrix[row, _bucket(term)] += (1 + math.log(tf)) * math.log((1 + n) / (1 + df[term]) + 1)
+            weight = math.log((1 + n) / (1 + df[term]) + 1) if idf else 1.0
+            matrix[row, _bucket(term)] += (1 + math.log(tf)) * weight
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1
-    return matrix / norms
+    normalised: np.ndarray = matrix / norms
+    return normalised
 
 
 def group_articles(articles: list[Article], threshold: float = THRESHOLD) -> list[list[Article]]:
-    """Clusters of articles about one event, largest first; order inside a cluster is input order."""
+    """Clusters of articles about one event, largest first; order inside a cluster is input order.
+
+    Similar wording is not enough: two floods in different towns read alike, so an article joins a
+    cluster only when they also share names (people, places) — when both name any.
+    """
     if not articles:
         return []
-    vectors = _vectors(articles)
+    bags = [_terms(a) for a in articles]
+    vectors = _vectors(bags)
+    # No idf for names: the names every article shares are exactly the ones that matter here.
+    names = _vectors([{t: w for t, w in bag.items() if t.startswith("@")} for bag in bags], idf=False)
     sums = np.zeros_like(vectors)
     centroids = np.zeros_like(vectors)
+    name_sums = np.zeros_like(names)
+    name_centroids = np.zeros_like(names)
     members: list[list[int]] = []
     for i, vector in enumerate(vectors):
         k = len(members)
         best = -1
         if k:
             sims = centroids[:k] @ vector
+            if names[i].any():
+                shared = name_centroids[:k] @ names[i]
+                named = name_centroids[:k].any(axis=1)
+                sims = np.where(named & (shared < NAME_GATE), -1.0, sims)
             j = int(np.argmax(sims))
             if sims[j] >= threshold:
                 best = j
@@ -67,5 +90,7 @@ def group_articles(articles: list[Article], threshold: float = THRESHOLD) -> lis
         members[best].append(i)
         sums[best] += vector
         centroids[best] = sums[best] / max(float(np.linalg.norm(sums[best])), 1e-9)
+        name_sums[best] += names[i]
+        name_centroids[best] = name_sums[best] / max(float(np.linalg.norm(name_sums[best])), 1e-9)
     clusters = [[articles[i] for i in group] for group in members]
     return sorted(clusters, key=lambda c: (-len({a.outlet for a in c}), -len(c)))

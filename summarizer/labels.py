@@ -12,10 +12,14 @@ _FUNCTION_WORDS = {
     "have", "had", "as", "at", "in", "on", "said", "says", "wrote", "clear", "it", "which", "who", "whom",
     "than", "against", "including", "congratulated", "meet", "met", "beat", "defeats", "defeated", "told",
     "when", "while", "after", "before", "since", "not", "also", "like", "under", "into", "between", "our",
-    "given", "then", "so", "very", "too", "during", "just", "now", "only", "even", "still",
+    "given", "then", "so", "very", "too", "during", "just", "now", "only", "even", "still", "along", "across",
+    "through", "near", "around", "about", "behind", "beside", "toward", "towards", "upon", "within", "without",
+    "via", "per", "up", "down", "off", "out", "outside", "inside", "beyond", "among", "amid",
 }
 _LABEL_PARTICIPLES = {"embattled", "disgraced", "beleaguered", "celebrated", "devoted", "acclaimed", "alleged",
                       "accused", "indicted", "elected", "jailed", "ousted", "exiled", "convicted", "self-styled"}
+_LABEL_GERUNDS = {"outgoing", "ruling", "governing", "sitting", "leading", "founding", "acting", "reigning",
+                  "caretaker", "rising", "veteran", "longstanding", "presiding"}
 _APPOSITIVE = re.compile(r"^(?:['’]s)?,\s+((?:an?\s+|the\s+)?[a-z][^,.;:—“”\"]{2,110}?)(?=,|\.|;|—|$)")
 _APPOSITIVE_VERBS = re.compile(r"^(?:an?\s+|the\s+)?(?:who|which|whose|won|wins|said|says|will|would|has|had|was|is|and|but)\b")
 
@@ -33,13 +37,18 @@ def _premodifier(before: str, after: str) -> str | None:
         word = words[i].strip("“”\"()")
         lower = word.lower()
         if lower == "of" and label and label[0][:1].isupper():
+            # "Minister of Labor" is a title; "tenure of Mayor" is not: the word before must be capitalised.
+            if i == 0 or not words[i - 1][:1].isupper():
+                break
             label.insert(0, word)
             continue
         participle = lower.endswith("ed") and "-" not in lower and lower not in _LABEL_PARTICIPLES
+        gerund = lower.endswith("ing") and "-" not in lower and lower not in _LABEL_GERUNDS
         if (
             not word
             or lower in _FUNCTION_WORDS
             or participle
+            or gerund
             or not re.fullmatch(r"[^\W\d_][\w’'-]*", word)
             or word.endswith(("’s", "'s"))
         ):

@@ -7,6 +7,7 @@ politics, elections, crime and disasters; extend them here, not in the code that
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NAME_CALLING = "Name_Calling-Labeling"
 LOADED = "Loaded_Language"
@@ -70,7 +71,10 @@ LOADED_TERMS: list[tuple[str, str, bool]] = [
     (r"roam the streets", FEAR, False),
     (r"invasion", FEAR, False),
     (r"flood(?:s|ed)? of (?:migrants|immigrants)", FEAR, False),
-    (r"honest (?:Chileans|citizens|Americans|people)", FLAG, False),
+    (r"honest (?:Chileans|citizens|Americans|people|taxpayers|workers|families)", FLAG, False),
+    (r"war on \w+", LOADED, False),
+    (r"spending spree", LOADED, False),
+    (r"bruising", LOADED, False),
     (r"patriot(?:s|ic)?", FLAG, False),
     (r"for the good of", FLAG, False),
     (r"so-called", DOUBT, False),
@@ -85,57 +89,80 @@ _COMPILED = [
 ]
 
 
+# One pass that says whether any term occurs: most sentences carry none, and the full scan is costly.
+_ANY = re.compile(
+    "|".join(rf"(?<![\w-])(?:{p})(?![\w-])" if case else rf"(?<![\w-])(?i:{p})(?![\w-])" for p, _, case in LOADED_TERMS)
+)
+
+
 def find_loaded(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, term, technique) for each loaded term in ``text``, in order, no overlaps."""
+    return list(_find_loaded(text)) if _ANY.search(text) else []
+
+
+@lru_cache(maxsize=65536)
+def _find_loaded(text: str) -> tuple[tuple[int, int, str, str], ...]:
     hits: list[tuple[int, int, str, str]] = []
     for regex, technique in _COMPILED:
         for m in regex.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
                 hits.append((m.start(), m.end(), m.group(0), technique))
-    return sorted(hits)
+    return tuple(sorted(hits))
 
 
-# The 14 frames of SemEval-2023 Task 3, subtask 2, each with cue-word stems (lower case prefixes).
+# The 14 frames of SemEval-2023 Task 3, subtask 2, each with cues: regex fragments matched at the start
+# of a word in lower-cased text (so "econom" matches "economy"; "wars?" does not match "wards").
 FRAMES: dict[str, tuple[str, ...]] = {
-    "Economic": ("econom", "tax", "budget", "trade", "commerc", "prosper", "market", "job", "wage",
-                 "inflation", "business", "invest", "growth", "price", "bank", "financ", "shrinking the state"),
-    "Capacity_and_resources": ("resource", "capacity", "shortage", "infrastructure", "fund", "supply", "equipment"),
-    "Morality": ("moral", "abortion", "religio", "catholic", "church", "god", "ethic", "homosexual", "sin "),
-    "Fairness_and_equality": ("equal", "inequal", "discriminat", "fair", "minorit", "gender"),
-    "Legality_Constitutionality_and_jurisprudence": ("law", "legal", "constitution", "court", "judge",
+    "Economic": ("econom", r"tax(?:es|ed|payers?)?\b", "budget", "trade", "commerc", "prosper", "market", r"jobs?\b",
+                 "wage", "inflation", "business", r"invest(?:ment|ors?|ing|ed)?\b", "growth", r"prices?\b",
+                 "central bank", "banking", "financ", "shrinking the state", "compan", "profit", "unprofitab",
+                 "redundan", "factor", "employ", "industr", "energy bills", "insurer", r"costs?\b", r"euros?\b",
+                 r"dollars?\b", "spending", r"fares?\b", "shopkeeper", "shop owners", "customers"),
+    "Capacity_and_resources": ("resource", "capacity", "shortage", "infrastructure", r"fund(?:s|ing|ed)?\b",
+                               r"supply\b", "equipment", "staff"),
+    "Morality": ("moral", "abortion", "religio", "catholic", "church", r"gods?\b", "ethic", "homosexual", r"sin\b"),
+    "Fairness_and_equality": ("equal", "inequal", "discriminat", r"fair\b", "fairness", "unfair", "minorit", "gender"),
+    "Legality_Constitutionality_and_jurisprudence": (r"laws?\b", "legal", "constitution", r"courts?\b", "judge",
                                                      "legislat", "ruling", "lawsuit"),
-    "Policy_prescription_and_evaluation": ("policy", "policies", "plan", "propos", "agenda", "pledg", "promis",
-                                           "reform", "program", "measure", "intends", "will build", "negotiat"),
-    "Crime_and_punishment": ("crime", "criminal", "prison", "imprison", "murder", "cartel", "drug", "traffick",
-                             "police", "sentence", "torture", "assassinat", "gang", "arrest", "jail"),
-    "Security_and_defense": ("security", "border", "military", "defen", "terror", "threat", "army", "deport",
-                             "weapon", "war"),
-    "Health_and_safety": ("health", "hospital", "disease", "safety", "pandemic", "injur", "evacuat", "flood",
-                          "fire", "casualt", "dead", "died"),
-    "Quality_of_life": ("fear", "homes", "living", "famil", "daily life", "hope", "housing", "wellbeing"),
+    "Policy_prescription_and_evaluation": ("policy", "policies", r"plans?\b", "planned", "propos", "agenda", "pledg",
+                                           "promis", "reform", "program", "measure", "intends", "will build",
+                                           "negotiat", "campaigned on", "ran on"),
+    "Crime_and_punishment": ("crime", "criminal", "prison", "imprison", "murder", "cartel", r"drugs?\b", "traffick",
+                             "police", "sentences", "torture", "assassinat", r"gangs?\b", "arrest", "jail"),
+    "Security_and_defense": ("security", "border", "military", "defen", "terror", "threat", r"army\b", "deport",
+                             "weapon", r"wars?\b"),
+    "Health_and_safety": ("health", "hospital", "disease", "safety", "pandemic", "injur", "evacuat", r"flood",
+                          r"fire\b", "fire crews", "casualt", r"dead\b", r"died\b", "deaths?", "rescue",
+                          "hypothermia", "trapped", "drinking water", "boil"),
+    "Quality_of_life": ("fear", r"homes?\b", "living", "famil", "daily life", r"hope\b", "housing", "wellbeing",
+                        "residents", "rest centre", "tenant"),
     "Cultural_identity": ("descend", "culture", "cultural", "identity", "heritage", "tradition", "ethnic",
-                          "woke", "nazi", "language", "immigra"),
-    "Public_opinion": ("poll", "voters", "opinion", "survey", "frustrat", "popular", "mandate", "protest",
-                       "social media", "democracy has spoken"),
-    "Political": ("election", "vote", "president", "party", "coalition", "campaign", "candidate", "minister",
+                          "woke", "nazi", "language", "immigra", "century of"),
+    "Public_opinion": (r"polls?\b", "voters", "opinion", "survey", "frustrat", "popular", "mandate", "protest",
+                       "social media", "democracy has spoken", "critics", "welcomed"),
+    "Political": ("election", r"votes?\b", "president", r"party\b", "coalition", "campaign", "candidate", "minister",
                   "government", "congress", "politic", "socialism", "communis", "right-wing", "left-wing",
-                  "runoff", "conceded", "victory", "leader", "parliament", "senat", "dictator"),
-    "External_regulation_and_reputation": ("u.s.", "us ", "secretary of state", "washington", "international",
+                  "runoff", "conceded", "victory", "leader", "parliament", "senat", "dictator", "mayor",
+                  r"council\b", "councillor", "turnout", "sworn in", "took office", "take office", "takes office"),
+    "External_regulation_and_reputation": ("u.s.", "secretary of state", "washington", "international",
                                            "foreign", "brics", "hemisphere", "partnership", "diplomat",
-                                           "south america", "latin america", "ally", "allies", "united nations",
-                                           "sanction", "abroad", "relationship"),
+                                           "south america", "latin america", r"ally\b", "allies", "united nations",
+                                           "sanction", "abroad", "relationship", "reputation"),
 }
 
 # Broad frames lose ties so the share shows what an outlet *adds* to a political story.
 FRAME_TIEBREAK = {"Political": 2, "Policy_prescription_and_evaluation": 1}
 
+_FRAME_CUES = {frame: re.compile(r"(?<![\w-])(?:" + "|".join(cues) + ")") for frame, cues in FRAMES.items()}
+_US = re.compile(r"\bUS\b")
+
 
 def sentence_frame(sentence: str) -> str | None:
     """The frame whose cues a sentence uses most; None when it uses none."""
-    lowered = f" {sentence.lower()} "
+    lowered = _US.sub("U.S.", sentence).lower()
     best: tuple[int, int, str] | None = None
-    for frame, cues in FRAMES.items():
-        hits = sum(lowered.count(cue) for cue in cues)
+    for frame, cues in _FRAME_CUES.items():
+        hits = len(cues.findall(lowered))
         if hits:
             key = (hits, -FRAME_TIEBREAK.get(frame, 0), frame)
             if best is None or key[:2] > best[:2]:

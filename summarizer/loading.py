@@ -131,24 +131,38 @@ def _read_text(path: Path, text: str, meta: dict[str, Any]) -> list[Article]:
     ]
 
 
-def _read_html(path: Path, text: str, meta: dict[str, Any]) -> list[Article]:
+def _looks_truncated(markup: str) -> bool:
+    tail = markup[-2048:].lower()
+    return "</html>" not in tail and "</body>" not in tail
+
+
+def _read_html(path: Path, text: str, meta: dict[str, Any], problems: list[Problem]) -> list[Article]:
     import trafilatura
 
+    truncated = _looks_truncated(text)
     extracted = trafilatura.extract(text, output_format="json", with_metadata=True, include_comments=False)
-    if not extracted:
-        raise InputError(str(path), "no article text found in the HTML (truncated or not an article page?)")
-    data = json.loads(extracted)
-    return [
-        make_article(
-            outlet=meta.get("outlet") or data.get("sitename") or data.get("hostname"),
-            text=data.get("raw_text") or data.get("text") or "",
-            source=str(path),
-            title=meta.get("title") or data.get("title"),
-            url=meta.get("url") or data.get("source") or data.get("url"),
-            published=meta.get("published") or data.get("date"),
-            bias=meta.get("bias"),
-        )
-    ]
+    data: dict[str, Any] = json.loads(extracted) if extracted else {}
+    body = str(data.get("text") or data.get("raw_text") or "")
+    title = meta.get("title") or data.get("title")
+    if title and body.startswith(str(title)):
+        body = body[len(str(title)) :]  # trafilatura repeats the headline as the first line
+    body = body.replace("\n", "\n\n")
+    if truncated and len(re.findall(r"[^\W\d_]{2,}", body)) < MIN_WORDS:
+        raise InputError(str(path), "the HTML is cut off (no closing </html>) and holds too little article text")
+    if not body.strip():
+        raise InputError(str(path), "no article text found in the HTML (not an article page?)")
+    article = make_article(
+        outlet=meta.get("outlet") or data.get("source-hostname") or data.get("sitename") or data.get("hostname"),
+        text=body,
+        source=str(path),
+        title=title,
+        url=meta.get("url") or data.get("source") or data.get("url"),
+        published=meta.get("published") or data.get("date"),
+        bias=meta.get("bias"),
+    )
+    if truncated:
+        problems.append(Problem(str(path), "the HTML is cut off (no closing </html>); read the text that was there"))
+    return [article]
 
 
 def _records(path: Path, text: str) -> Iterator[tuple[str, Any]]:
@@ -248,7 +262,7 @@ def read_file(path: Path, meta: dict[str, Any], problems: list[Problem]) -> list
     if not text.strip():
         raise InputError(str(path), "file holds only white space")
     if suffix in HTML_SUFFIXES:
-        return _read_html(path, text, meta)
+        return _read_html(path, text, meta, problems)
     if suffix in JSON_SUFFIXES:
         return _read_json(path, text, problems)
     return _read_text(path, text, meta)

@@ -28,7 +28,8 @@ NOT_PEOPLE = {
     "Shortly", "In", "On", "At", "After", "Before", "Unlike", "One", "Today", "While", "But", "And", "Rubio's",
     "El", "Salvador", "Latin American", "German", "Nazi", "Catholic", "Chilean", "Brazil", "Argentina",
     "Ecuador", "Chile", "Venezuela", "Colombia", "Bolivia", "Paraguay", "Washington", "Sweden", "Europe",
-    "Africa", "Asia", "City", "County", "Province", "River", "Valley", "Street", "Council", "Court",
+    "Africa", "Asia", "City", "County", "Province", "River", "Valley", "Street", "Lane", "Road", "Avenue",
+    "Square", "Bridge", "Hall", "Station", "Park", "Harbour", "Harbor", "Market", "Mill", "Council", "Court",
     "Supreme", "Ministry", "Department", "Office", "Agency", "Police", "Army", "Navy", "Coalition", "Front",
     "Movement", "Union", "News", "Times", "Post", "Reuters", "Press", "Associated", "BRICS", "Meanwhile",
     "However", "According", "Election", "Elections", "Commission", "Institute",
@@ -73,7 +74,9 @@ def canonical_people(texts: Iterable[str], min_tokens: int = 2) -> dict[str, str
         for _, _, name in name_runs(text):
             if len(name.split()) >= min_tokens:
                 full.setdefault(surname(name), Counter())[name] += 1
-    return {last: max(names, key=lambda n: (len(n.split()), names[n])) for last, names in full.items()}
+    # The most frequent spelling wins; a label capitalised at a sentence start ("Reformer Helena
+    # Marsh has won") is rarer than the bare name. Ties go to the fuller name.
+    return {last: max(names, key=lambda n: (names[n], len(n.split()))) for last, names in full.items()}
 
 
 def mentions(text: str, people: dict[str, str]) -> list[tuple[int, int, str]]:

@@ -7,9 +7,8 @@ import re
 from summarizer.lexicon import find_loaded
 
 _CLAUSE_SPLIT = re.compile(r",\s+")
-_LOADED_PREMODIFIER = re.compile(
-    r"\b(?P<det>the|an?|another)\s+(?P<mod>ultra-[A-Za-z]+|far-(?:right|left))\s+(?P<next>\w)", re.I
-)
+_DETERMINER_BEFORE = re.compile(r"(?:^|\b(the|an?|another)\s+)$", re.I)
+_NOUN_THEN_NAME = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?=[A-ZÀ-Ý])")
 _ENDS_WITH_NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+$")
 MIN_WORDS = 6
 
@@ -28,11 +27,19 @@ def loaded_outside_quotes(text: str) -> list[tuple[int, int, str, str]]:
     return [hit for hit in find_loaded(text) if not _inside_quote(text, hit[0])]
 
 
-def _drop_premodifier(m: re.Match[str]) -> str:
-    # "the ultra-Catholic Kast" -> "Kast"; "another ultra-right President" -> "another President"
-    if m.group("det").lower() == "the" and m.group("next").isupper():
-        return m.group("next")
-    return f"{m.group('det')} {m.group('next')}"
+def drop_loaded_premodifiers(text: str) -> str:
+    """Cut a loaded label standing before a name: "the ultra-Catholic Kast" → "Kast",
+    "Radical activist Helena Marsh won" → "Helena Marsh won", "another ultra-right President" →
+    "another President"."""
+    for start, end, _, _ in reversed(find_loaded(text)):
+        det = _DETERMINER_BEFORE.search(text[:start])
+        after = _NOUN_THEN_NAME.match(text, end)
+        if det is None or after is None or _inside_quote(text, start):
+            continue
+        keep_det = (det.group(1) or "").lower() == "another"
+        cut_from = start if keep_det else det.start()
+        text = text[:cut_from] + text[after.end() :]
+    return text[:1].upper() + text[1:]
 
 
 def prune(sentence: str) -> str | None:
@@ -43,7 +50,7 @@ def prune(sentence: str) -> str | None:
     """
     if not is_loaded(sentence):
         return sentence
-    text = _LOADED_PREMODIFIER.sub(_drop_premodifier, sentence)
+    text = drop_loaded_premodifiers(sentence)
     clauses = _CLAUSE_SPLIT.split(text.rstrip(" ."))
     kept: list[str] = []
     joiner_after_cut = False

@@ -13,7 +13,7 @@ from summarizer.framing import build_framing, main_actors
 from summarizer.grouping import group_articles
 from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Sentence, Story
 from summarizer.names import canonical_people
-from summarizer.neutrality import prune
+from summarizer.neutrality import is_loaded, prune
 from summarizer.sentences import split_sentences
 from summarizer.similarity import content_stems
 
@@ -30,13 +30,39 @@ def _story_id(articles: list[Article]) -> str:
     return "s-" + hashlib.blake2b(articles[0].id.encode(), digest_size=5).hexdigest()
 
 
-def _title(brief: Brief, election: ElectionResult | None, sentences: list[Sentence]) -> str:
+_RACE_ADJECTIVES = {"President": "presidential", "Mayor": "mayoral", "Governor": "gubernatorial",
+                    "Parliament": "parliamentary", "General election": "general"}
+
+
+def _central_title(articles: list[Article]) -> str | None:
+    """The neutral article headline that shares most words with the other articles of the story."""
+    best: tuple[float, str] | None = None
+    for article in articles:
+        title = article.title.strip()
+        if len(title.split()) < 3 or is_loaded(title) or not article.outlet_known:
+            continue
+        words = content_stems(title)
+        if len(words) < 3:
+            continue
+        others = [content_stems(a.text) for a in articles if a is not article] or [content_stems(article.text)]
+        score = sum(len(words & o) / max(1, len(words)) for o in others) / len(others)
+        if best is None or score > best[0]:
+            best = (score, title)
+    if best is None or best[0] < 0.5:
+        return None
+    return best[1] if len(best[1]) <= MAX_TITLE else best[1][: MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _title(brief: Brief, election: ElectionResult | None, sentences: list[Sentence], articles: list[Article]) -> str:
     if election:
-        office = (election.office or "").lower()
+        office = election.office or ""
         kind = "runoff" if any("runoff" in s.text.lower() for s in sentences) else "election"
-        race = f"{'presidential' if office == 'president' else office} {kind}".strip()
+        race = f"{_RACE_ADJECTIVES.get(office, office.lower())} {kind}".strip()
         place = f"{election.place}’s " if election.place else ""
         return f"{election.winner.name} wins {place}{race}"[:MAX_TITLE]
+    central = _central_title(articles)
+    if central:
+        return central
     for candidate in [b.text for b in brief.sentences] + [s.text for s in sentences]:
         neutral = prune(candidate)
         if not neutral:
@@ -59,7 +85,8 @@ def build_story(articles: list[Article], settings: BriefSettings | None = None) 
     """Everything a chat command needs about one group of articles."""
     settings = settings or BriefSettings()
     sentences = [s for a in articles for s in article_sentences(a)]
-    people = canonical_people([a.title for a in articles] + [s.text for s in sentences])
+    # Headlines capitalise labels ("Reformer Helena Marsh wins"): names in sentences take precedence.
+    people = {**canonical_people(a.title for a in articles), **canonical_people(s.text for s in sentences)}
     published = {a.id: a.published for a in articles}
     election, shares = extract_election(sentences, people, published)
     figures = shares + reconcile(count_figures(sentences))
@@ -68,7 +95,7 @@ def build_story(articles: list[Article], settings: BriefSettings | None = None) 
     outlets = list(dict.fromkeys(a.outlet for a in articles))
     return Story(
         id=_story_id(articles),
-        title=_title(brief, election, sentences),
+        title=_title(brief, election, sentences, articles),
         outlets=outlets,
         articles=[ArticleRef(a.id, a.outlet, a.title, a.url, a.published, a.outlet_known) for a in articles],
         brief=brief,

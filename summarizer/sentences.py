@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import syntok.segmenter as syntok_segmenter
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*%?", re.UNICODE)
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’.][^\W_]+)*%?", re.UNICODE)
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
 

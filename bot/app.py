@@ -1,0 +1,224 @@
+"""The composition root: `newsbrief run` wires config, storage, stories, adapters and the scheduler."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from bot.config.cli import add_config_option, resolve_config_path
+from bot.config.errors import ConfigError
+from bot.config.model import NewsbriefConfig
+from bot.config.store import ConfigStore
+from bot.credentials import AdapterPlan, Credentials, plan_adapters
+from bot.digest import ConsolePublisher, Publisher
+from bot.feeds.ingest import rebuild_stories
+from bot.service import CommandService
+from bot.storage.articles import insert_articles
+from bot.storage.database import Database, open_database, utcnow
+from bot.storage.feed_state import load_feed_states
+from bot.storage.story_source import StoredStories
+from summarizer.brief import BriefSettings
+from summarizer.loading import load_articles
+
+log = logging.getLogger("newsbrief")
+
+
+def add_run_parser(subparsers: Any) -> None:
+    run = subparsers.add_parser(
+        "run", help="start the bot: every adapter with credentials, the scheduler and ingest"
+    )
+    add_config_option(run, suppress_default=True)
+    run.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="also import these article files first")
+    run.add_argument("--slack-http", action="store_true", help="Slack over HTTP (signed requests), not Socket Mode")
+    run.add_argument("--host", default="0.0.0.0", help="address for Slack HTTP mode (default 0.0.0.0)")
+    run.add_argument("--port", type=int, default=3000, help="port for Slack HTTP mode (default 3000)")
+    run.add_argument("--sync-global", action="store_true", help="sync Discord commands globally (production)")
+    run.add_argument("--once", action="store_true", help="start, report, run one ingest, then stop (for checks)")
+
+
+def settings_of(config: NewsbriefConfig) -> BriefSettings:
+    d = config.defaults
+    return BriefSettings(sentences=d.brief_sentences, words=d.brief_words, algorithm=d.algorithm)
+
+
+def import_files(db: Database, paths: list[str], settings: BriefSettings, err: TextIO) -> int:
+    """Store articles from files (e.g. the seeds) and rebuild the stories; returns how many were new."""
+    loaded = load_articles(paths)
+    for problem in loaded.problems:
+        print(f"! {problem.source}: {problem.problem}", file=err)
+    with db.transaction() as conn:
+        added = insert_articles(conn, "files", loaded.articles, utcnow())
+    rebuild_stories(db, settings)
+    return added
+
+
+def source_status(store: ConfigStore, db: Database) -> list[dict[str, Any]]:
+    """Each configured source with when it last worked and its last error, for /sources."""
+    with db.transaction() as conn:
+        states = load_feed_states(conn)
+    rows = []
+    for source in store.config.sources:
+        state = states.get(source.name)
+        rows.append(
+            {
+                "name": source.name,
+                "outlet": source.outlet,
+                "feed": source.feed,
+                "page": source.page,
+                "last_ok": state.last_ok.isoformat(timespec="minutes") if state and state.last_ok else None,
+                "last_error": state.last_error if state else None,
+            }
+        )
+    return rows
+
+
+def report_plans(plans: list[AdapterPlan], err: TextIO) -> None:
+    for plan in plans:
+        if plan.start:
+            print(f"{plan.name}: starting ({plan.mode}) — {plan.reason}", file=err)
+        else:
+            print(f"{plan.name}: not started — {plan.reason}", file=err)
+    if not any(p.start for p in plans):
+        print("console: digests for console channels are printed here; no chat adapter has credentials", file=err)
+
+
+@dataclass
+class Runtime:
+    """What the running bot holds; built once by :func:`assemble`."""
+
+    store: ConfigStore
+    db: Database
+    stories: StoredStories
+    service: CommandService
+    plans: list[AdapterPlan]
+    creds: Credentials
+
+
+def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> Runtime:
+    """Load config and storage, import files, and decide which adapters start."""
+    store = ConfigStore(resolve_config_path(getattr(args, "config", None)))
+    config = store.load()
+    db = open_database(config.bot.database_url)
+    if args.paths:
+        added = import_files(db, args.paths, settings_of(config), err)
+        print(f"imported {added} new article(s) from {', '.join(args.paths)}", file=err)
+    stories = StoredStories(db, sources=lambda: source_status(store, db))
+    creds = Credentials.from_env(env)
+    plans = plan_adapters(creds, slack_http=args.slack_http)
+    return Runtime(store, db, stories, CommandService(stories, digest_size=config.defaults.max_stories), plans, creds)
+
+
+async def serve(rt: Runtime, args: argparse.Namespace, err: TextIO) -> int:
+    """Run the adapters and the scheduler until SIGINT/SIGTERM (or one ingest with --once)."""
+    from bot.scheduler.setup import start_scheduler, stop_scheduler, sync_jobs
+
+    publishers: dict[str, Publisher] = {"console": ConsolePublisher()}
+    stop = asyncio.Event()
+    slack_stop = threading.Event()
+    tasks: list[asyncio.Task[Any]] = []
+    plan = {p.name: p for p in rt.plans}
+    if plan["slack"].start:
+        tasks.append(asyncio.create_task(_run_slack(rt, args, publishers, slack_stop)))
+    discord_ready = asyncio.Event()
+    if plan["discord"].start:
+        tasks.append(asyncio.create_task(_run_discord(rt, args, publishers, discord_ready)))
+    else:
+        discord_ready.set()
+    await asyncio.wait_for(discord_ready.wait(), timeout=60)
+    loop = asyncio.get_running_loop()
+    ingested = asyncio.Event()
+
+    def after_ingest(_report: Any) -> None:
+        rt.stories.refresh()
+        loop.call_soon_threadsafe(ingested.set)
+
+    scheduler = await start_scheduler(lambda: rt.store.config, rt.db, publishers, on_ingest=after_ingest)
+    unsubscribe = rt.store.subscribe(lambda cfg: sync_jobs(scheduler, cfg))
+    watcher = asyncio.create_task(rt.store.watch())
+    print(f"newsbrief is running with {len(rt.stories.stories())} stories; Ctrl-C stops it", file=err)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    if args.once:  # the scheduler runs the first ingest at start-up; stop after it
+        await ingested.wait()
+        stop.set()
+    await stop.wait()
+    unsubscribe()
+    watcher.cancel()
+    slack_stop.set()
+    await stop_scheduler(scheduler)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, watcher, return_exceptions=True)
+    return 0
+
+
+async def _run_slack(rt: Runtime, args: argparse.Namespace, publishers: dict[str, Publisher], stop: threading.Event) -> None:
+    from bot.publishers import SlackPublisher
+    from bot.slack.app import build_slack_app
+    from bot.slack.runner import serve_http, start_socket_mode
+
+    c = rt.creds
+    assert c.slack_bot_token
+    app = await asyncio.to_thread(
+        build_slack_app,
+        rt.service,
+        token=c.slack_bot_token,
+        signing_secret=c.slack_signing_secret,
+        api_url=c.slack_api_url,
+        config_store=rt.store,
+    )
+    publishers["slack"] = SlackPublisher(app)
+    if c.slack_app_token and not args.slack_http:
+        await asyncio.to_thread(start_socket_mode, app, c.slack_app_token, stop)
+    else:
+        await asyncio.to_thread(serve_http, app, args.host, args.port, stop)
+
+
+async def _run_discord(
+    rt: Runtime, args: argparse.Namespace, publishers: dict[str, Publisher], ready: asyncio.Event
+) -> None:
+    from bot.discord.runner import run_discord
+    from bot.publishers import DiscordPublisher
+
+    async def on_start(client: Any) -> None:
+        publishers["discord"] = DiscordPublisher(client)
+        ready.set()
+
+    assert rt.creds.discord_token
+    try:
+        await run_discord(
+            rt.creds.discord_token,
+            rt.service,
+            guild_id=rt.creds.discord_guild_id,
+            sync_global=args.sync_global,
+            api_url=rt.creds.discord_api_url,
+            config_store=rt.store,
+            on_start=on_start,
+        )
+    finally:
+        ready.set()
+
+
+def run_bot(args: argparse.Namespace, *, env: Mapping[str, str] | None = None, err: TextIO | None = None) -> int:
+    """`newsbrief run`: exit 0 on a clean stop, 1 when the configuration or storage cannot be used."""
+    err = err or sys.stderr
+    logging.basicConfig(level=os.environ.get("NEWSBRIEF_LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        rt = assemble(args, os.environ if env is None else env, err)
+    except ConfigError as exc:
+        print(f"newsbrief: {exc.user_message}", file=err)
+        return 1
+    report_plans(rt.plans, err)
+    try:
+        return asyncio.run(serve(rt, args, err))
+    finally:
+        rt.db.dispose()
+

@@ -1,0 +1,157 @@
+"""Channel digests: pick the top new stories, claim the slot once, publish, record the outcome."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol, TextIO
+
+from bot.config.model import EffectiveSettings
+from bot.render.text import render
+from bot.storage.database import Database, utcnow
+from bot.storage.posts import add_pending, claim_run, fail_run, finish_run, last_digest_at, posted_state
+from bot.storage.stories import StoredStory, current_stories
+from summarizer.report import SCHEMA
+
+log = logging.getLogger("newsbrief.digest")
+
+# A channel's first digest looks back this far.
+FIRST_DIGEST_LOOKBACK = timedelta(hours=24)
+
+
+class Publisher(Protocol):
+    """The outbound seam: each platform renders ``doc`` within its own limits and posts it to ``target``."""
+
+    async def post(self, target: str, doc: dict[str, Any]) -> None: ...
+
+
+class ConsolePublisher:
+    """Prints the digest as plain text (``newsbrief run`` without chat tokens)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+
+    async def post(self, target: str, doc: dict[str, Any]) -> None:
+        out = self.stream or sys.stdout
+        out.write(f"--- digest for {target} ---\n{render(doc)}")
+        out.flush()
+
+
+@dataclass
+class RecordingPublisher:
+    """Keeps every post in memory, for tests; ``fail`` makes the next posts raise."""
+
+    posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    fail: bool = False
+
+    async def post(self, target: str, doc: dict[str, Any]) -> None:
+        if self.fail:
+            raise ConnectionError("publisher is down")
+        self.posts.append((target, doc))
+
+    def story_titles(self, target: str | None = None) -> list[str]:
+        return [s["title"] for t, d in self.posts if target in (None, t) for s in d["stories"]]
+
+
+def digest_doc(stories: list[StoredStory]) -> dict[str, Any]:
+    """The same shape as ``bot.service.digest_document``: stories most outlets first."""
+    return {"schema": SCHEMA, "command": "digest", "topic": None, "problems": [], "stories": [s.doc for s in stories]}
+
+
+def _matches(story: StoredStory, topics: list[str]) -> bool:
+    haystack = " ".join([story.doc.get("title", ""), *story.doc.get("keywords", [])]).lower()
+    return any(t.lower() in haystack for t in topics)
+
+
+def choose_stories(
+    db: Database, platform: str, channel_id: str, settings: EffectiveSettings, now: datetime, conn: Any = None
+) -> list[StoredStory]:
+    """The top stories with news since the channel's last digest that it has never been shown."""
+
+    def pick(c: Any) -> list[StoredStory]:
+        since = last_digest_at(c, platform, channel_id) or now - FIRST_DIGEST_LOOKBACK
+        posted = posted_state(c, platform, channel_id)
+        fresh = [s for s in current_stories(c) if s.newest_seen > since and not posted.covers(s.key, s.article_ids)]
+        if settings.include_topics:
+            fresh = [s for s in fresh if _matches(s, settings.include_topics)]
+        if settings.exclude_topics:
+            fresh = [s for s in fresh if not _matches(s, settings.exclude_topics)]
+        fresh.sort(key=lambda s: (-s.outlets, -s.articles, s.key))
+        return fresh[: settings.max_stories]
+
+    if conn is not None:
+        return pick(conn)
+    with db.transaction() as c:
+        return pick(c)
+
+
+def preview_digest(db: Database, platform: str, channel_id: str, settings: EffectiveSettings) -> dict[str, Any]:
+    """The digest that would be posted now, without claiming or recording anything (``--dry-run``)."""
+    return digest_doc(choose_stories(db, platform, channel_id, settings, utcnow()))
+
+
+@dataclass(frozen=True)
+class DigestOutcome:
+    """``posted`` (stories went out), ``quiet`` (the one-line notice went out), ``empty`` (nothing to say),
+    ``skipped`` (another run or process has this slot) or ``failed`` (the publisher raised)."""
+
+    status: str
+    stories: int = 0
+    error_id: str | None = None
+
+
+def _claim(
+    db: Database, platform: str, channel_id: str, settings: EffectiveSettings, slot: datetime
+) -> tuple[int, list[StoredStory]] | None:
+    now = utcnow()
+    with db.transaction() as conn:
+        if not db.try_lock(conn, f"digest:{platform}:{channel_id}"):
+            return None
+        run_id = claim_run(conn, platform, channel_id, slot, now)
+        if run_id is None:
+            return None
+        chosen = choose_stories(db, platform, channel_id, settings, now, conn)
+        add_pending(conn, run_id, platform, channel_id, [(s.key, s.article_ids) for s in chosen], now)
+    return run_id, chosen
+
+
+def _finish(db: Database, run_id: int, status: str) -> None:
+    with db.transaction() as conn:
+        finish_run(conn, run_id, status, utcnow())
+
+
+def _fail(db: Database, run_id: int) -> None:
+    with db.transaction() as conn:
+        fail_run(conn, run_id, utcnow())
+
+
+async def run_digest(
+    db: Database,
+    publisher: Publisher,
+    platform: str,
+    channel_id: str,
+    settings: EffectiveSettings,
+    slot: datetime,
+) -> DigestOutcome:
+    """Post the channel's digest for ``slot`` at most once, across restarts and processes."""
+    claimed = await asyncio.to_thread(_claim, db, platform, channel_id, settings, slot)
+    if claimed is None:
+        log.info("digest %s:%s for %s already taken; skipping", platform, channel_id, slot.isoformat())
+        return DigestOutcome("skipped")
+    run_id, chosen = claimed
+    if not chosen and not settings.post_when_quiet:
+        await asyncio.to_thread(_finish, db, run_id, "empty")
+        return DigestOutcome("empty")
+    try:
+        await publisher.post(channel_id, digest_doc(chosen))
+    except Exception:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("posting the digest to %s:%s failed (error id %s)", platform, channel_id, error_id)
+        await asyncio.to_thread(_fail, db, run_id)
+        return DigestOutcome("failed", error_id=error_id)
+    await asyncio.to_thread(_finish, db, run_id, "sent" if chosen else "quiet")
+    return DigestOutcome("posted" if chosen else "quiet", len(chosen))

@@ -1,0 +1,1 @@
+"""Live feeds: fetch RSS/Atom feeds and article pages politely, turn them into articles, store them."""

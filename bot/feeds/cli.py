@@ -1,0 +1,144 @@
+"""``newsbrief ingest``, ``newsbrief digest --channel PLATFORM:ID --dry-run`` and ``newsbrief sources``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from datetime import datetime
+from typing import Any, TextIO
+
+from bot.config.cli import add_config_option, resolve_config_path
+from bot.config.errors import ConfigError
+from bot.config.model import NewsbriefConfig, effective_settings
+from bot.config.validate import load_config
+from bot.digest import preview_digest
+from bot.feeds.ingest import IngestReport, ingest_once
+from bot.render.text import render
+from bot.storage.database import Database, open_database
+from bot.storage.feed_state import load_feed_states
+
+COMMANDS = ("ingest", "digest", "sources")
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register ``ingest``, ``digest`` and ``sources`` on an ``add_subparsers()`` object."""
+    ingest = subparsers.add_parser("ingest", help="fetch every configured feed once and rebuild the stories")
+    add_config_option(ingest, suppress_default=True)
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar, only the summary")
+    digest = subparsers.add_parser("digest", help="the digest a channel would get now")
+    add_config_option(digest, suppress_default=True)
+    digest.add_argument("--channel", required=True, metavar="PLATFORM:ID", help="e.g. discord:123 or slack:C024BE91L")
+    digest.add_argument(
+        "--dry-run", action="store_true", help="print it; post nothing, record nothing (required for now)"
+    )
+    digest.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    sources = subparsers.add_parser("sources", help="each source with its last error and when it last worked")
+    add_config_option(sources, suppress_default=True)
+
+
+def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a parsed ``ingest``/``digest``/``sources`` command; exit 0 ok, 1 failure, 2 bad usage."""
+    out, err = out or sys.stdout, err or sys.stderr
+    path = resolve_config_path(getattr(args, "config", None))
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        print(f"{path}: {exc.user_message}", file=err)
+        return 1
+    db = open_database(config.bot.database_url)
+    try:
+        if args.command == "ingest":
+            return _ingest(config, db, out, err, quiet=args.quiet)
+        if args.command == "digest":
+            return _digest(config, db, args, out, err)
+        return _sources(config, db, out)
+    finally:
+        db.dispose()
+
+
+class _ProgressBar:
+    """``[#####-----] 12/50 harbor`` redrawn in place on a terminal."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream, self.width = stream, width
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        filled = self.width * done // max(1, total)
+        self.stream.write(f"\r[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} {name[:30]:<30}")
+        if done == total:
+            self.stream.write("\r" + " " * (self.width + 45) + "\r")
+        self.stream.flush()
+
+
+def summary_lines(report: IngestReport) -> list[str]:
+    lines = [
+        f"Feeds: {report.feeds_ok} ok ({report.not_modified} unchanged), {report.feeds_failed} failed",
+        f"New articles: {report.new_articles}",
+        f"New stories: {report.new_stories} ({report.stories} in the last 48 hours)",
+    ]
+    lines += [f"! {name}: {error}" for name, error in sorted(report.errors.items())]
+    return lines
+
+
+def _ingest(config: NewsbriefConfig, db: Database, out: TextIO, err: TextIO, *, quiet: bool) -> int:
+    if not config.sources:
+        print("No sources configured: add [[sources]] to the configuration.", file=err)
+        return 1
+    progress = _ProgressBar(err) if err.isatty() and not quiet else None
+    report = asyncio.run(ingest_once(config, db, progress=progress))
+    print("\n".join(summary_lines(report)), file=out)
+    return 0 if report.feeds_ok else 1
+
+
+def _digest(config: NewsbriefConfig, db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    platform, sep, channel_id = args.channel.partition(":")
+    if not sep or not channel_id:
+        print("newsbrief: --channel takes PLATFORM:ID, e.g. discord:123456", file=err)
+        return 2
+    if not args.dry_run:
+        print("newsbrief: only --dry-run is supported here; `newsbrief run` posts digests on schedule", file=err)
+        return 2
+    if config.channel(platform, channel_id) is None:
+        print(f"note: {platform}:{channel_id} is not a configured channel; using the default settings", file=err)
+    doc = preview_digest(db, platform, channel_id, effective_settings(config, platform, channel_id))
+    if args.format == "json":
+        print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(render(doc, markdown=args.format == "markdown"), file=out, end="")
+    return 0
+
+
+def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
+    """Configured sources with their fetch state (the ``sources`` document's entries)."""
+    with db.transaction() as conn:
+        states = load_feed_states(conn)
+
+    def when(value: datetime | None) -> str | None:
+        return value.strftime("%Y-%m-%d %H:%M UTC") if value else None
+
+    rows = []
+    for s in config.sources:
+        state = states.get(s.name)
+        row: dict[str, Any] = {"name": s.name, "outlet": s.outlet, "feed": s.feed, "page": s.page}
+        row["articles"] = state.articles if state else 0
+        row["last_ok"] = when(state.last_ok_at) if state else None
+        if state and state.last_error:
+            row["last_error"] = f"{state.last_error} ({when(state.last_error_at)})"
+        if state is None:
+            row["last_error"] = "never fetched yet"
+        rows.append(row)
+    return rows
+
+
+def _sources(config: NewsbriefConfig, db: Database, out: TextIO) -> int:
+    doc = {
+        "schema": "newsbrief/1",
+        "command": "sources",
+        "topic": None,
+        "problems": [],
+        "sources": source_rows(config, db),
+    }
+    print(render(doc), file=out, end="")
+    return 0

@@ -1,0 +1,89 @@
+"""Per-source fetch state: conditional-GET validators, last success, last error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, select
+
+from bot.storage.database import as_utc
+from bot.storage.schema import feed_state
+
+
+@dataclass(frozen=True)
+class FeedState:
+    source: str
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_attempt_at: datetime | None = None
+    last_ok_at: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    failures: int = 0
+    articles: int = 0
+
+
+def load_feed_states(conn: Connection) -> dict[str, FeedState]:
+    """Every source's state by source name."""
+    states = {}
+    for row in conn.execute(select(feed_state)):
+        r = dict(row._mapping)
+        for key in ("last_attempt_at", "last_ok_at", "last_error_at"):
+            r[key] = as_utc(r[key])
+        states[r["source"]] = FeedState(**r)
+    return states
+
+
+def _upsert(conn: Connection, source: str, url: str, values: dict[str, object]) -> None:
+    exists = conn.execute(select(feed_state.c.source).where(feed_state.c.source == source)).first()
+    if exists:
+        conn.execute(feed_state.update().where(feed_state.c.source == source).values(url=url, **values))
+    else:
+        conn.execute(feed_state.insert().values(source=source, url=url, **{"failures": 0, "articles": 0, **values}))
+
+
+def record_ok(
+    conn: Connection,
+    source: str,
+    url: str,
+    *,
+    now: datetime,
+    etag: str | None,
+    last_modified: str | None,
+    added: int,
+    previous: FeedState | None,
+) -> None:
+    """A successful fetch (200 or 304): store the validators in the same transaction as its articles."""
+    _upsert(
+        conn,
+        source,
+        url,
+        {
+            "etag": etag,
+            "last_modified": last_modified,
+            "last_attempt_at": now,
+            "last_ok_at": now,
+            "last_error": None,
+            "failures": 0,
+            "articles": (previous.articles if previous else 0) + added,
+        },
+    )
+
+
+def record_error(
+    conn: Connection, source: str, url: str, *, now: datetime, error: str, previous: FeedState | None
+) -> None:
+    """A failed fetch: keep the validators and the last success, note the error."""
+    _upsert(
+        conn,
+        source,
+        url,
+        {
+            "last_attempt_at": now,
+            "last_error": error[:500],
+            "last_error_at": now,
+            "failures": (previous.failures if previous else 0) + 1,
+        },
+    )

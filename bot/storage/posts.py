@@ -1,0 +1,140 @@
+"""Digest runs and posts: claim a slot once, record what goes out, recover from a crash mid-post.
+
+Delivery is at-most-once: the posts are committed as ``pending`` *before* the publisher is called and
+count as posted from then on. A crash during the call leaves them ``pending`` (shown as ``unknown``
+after recovery) and they are never re-sent; a publisher that raises releases them for the next digest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, func, select
+
+from bot.storage.database import as_utc
+from bot.storage.schema import digest_runs, posts
+
+POSTED = ("pending", "sent", "unknown")
+DIGESTED = ("sent", "quiet", "empty", "unknown")
+
+
+@dataclass(frozen=True)
+class PostedState:
+    """What a channel has already been shown: story keys and the articles in those stories."""
+
+    keys: frozenset[str]
+    article_ids: frozenset[str]
+
+    def covers(self, key: str, article_ids: Sequence[str]) -> bool:
+        """Already posted: same key, or most of its articles were in posted stories (re-clustered)."""
+        if key in self.keys:
+            return True
+        seen = sum(1 for a in article_ids if a in self.article_ids)
+        return bool(article_ids) and seen * 2 > len(article_ids)
+
+
+def claim_run(conn: Connection, platform: str, channel_id: str, slot: datetime, now: datetime) -> int | None:
+    """Claim the digest ``slot`` for a channel; ``None`` when another run (or process) already has it."""
+    where = (
+        (digest_runs.c.platform == platform) & (digest_runs.c.channel_id == channel_id) & (digest_runs.c.slot == slot)
+    )
+    if conn.execute(select(digest_runs.c.id).where(where)).first():
+        return None
+    result = conn.execute(
+        digest_runs.insert().values(
+            platform=platform, channel_id=channel_id, slot=slot, status="running", stories=0, started_at=now
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def posted_state(conn: Connection, platform: str, channel_id: str) -> PostedState:
+    rows = conn.execute(
+        select(posts.c.story_key, posts.c.article_ids).where(
+            (posts.c.platform == platform) & (posts.c.channel_id == channel_id) & posts.c.status.in_(POSTED)
+        )
+    ).all()
+    return PostedState(frozenset(k for k, _ in rows), frozenset(a for _, ids in rows for a in json.loads(ids)))
+
+
+def last_digest_at(conn: Connection, platform: str, channel_id: str) -> datetime | None:
+    """When the channel's last digest that went out (or had nothing to say) started."""
+    value = conn.execute(
+        select(func.max(digest_runs.c.started_at)).where(
+            (digest_runs.c.platform == platform)
+            & (digest_runs.c.channel_id == channel_id)
+            & digest_runs.c.status.in_(DIGESTED)
+        )
+    ).scalar()
+    return as_utc(value)
+
+
+def add_pending(
+    conn: Connection,
+    run_id: int,
+    platform: str,
+    channel_id: str,
+    chosen: Sequence[tuple[str, list[str]]],
+    now: datetime,
+) -> None:
+    """Record the intent to post ``chosen`` (story key, article ids) in this run."""
+    if chosen:
+        conn.execute(
+            posts.insert(),
+            [
+                {
+                    "platform": platform,
+                    "channel_id": channel_id,
+                    "story_key": key,
+                    "run_id": run_id,
+                    "article_ids": json.dumps(ids),
+                    "status": "pending",
+                    "posted_at": now,
+                }
+                for key, ids in chosen
+            ],
+        )
+    conn.execute(digest_runs.update().where(digest_runs.c.id == run_id).values(stories=len(chosen)))
+
+
+def finish_run(conn: Connection, run_id: int, status: str, now: datetime) -> None:
+    """The publisher returned: the run's posts are sent."""
+    conn.execute(posts.update().where(posts.c.run_id == run_id).values(status="sent", posted_at=now))
+    conn.execute(digest_runs.update().where(digest_runs.c.id == run_id).values(status=status, finished_at=now))
+
+
+def fail_run(conn: Connection, run_id: int, now: datetime) -> None:
+    """The publisher raised: nothing went out, so release the stories for the next digest."""
+    conn.execute(posts.delete().where(posts.c.run_id == run_id))
+    conn.execute(digest_runs.update().where(digest_runs.c.id == run_id).values(status="failed", finished_at=now))
+
+
+def recover_interrupted(conn: Connection, now: datetime, older_than: timedelta = timedelta(minutes=10)) -> int:
+    """Runs a killed process left ``running``: mark them and their posts ``unknown`` (never re-sent)."""
+    stale = [
+        rid
+        for (rid,) in conn.execute(
+            select(digest_runs.c.id).where(
+                (digest_runs.c.status == "running") & (digest_runs.c.started_at < now - older_than)
+            )
+        )
+    ]
+    if stale:
+        conn.execute(
+            posts.update().where(posts.c.run_id.in_(stale) & (posts.c.status == "pending")).values(status="unknown")
+        )
+        conn.execute(digest_runs.update().where(digest_runs.c.id.in_(stale)).values(status="unknown", finished_at=now))
+    return len(stale)
+
+
+def posted_story_keys(conn: Connection, platform: str, channel_id: str) -> list[str]:
+    """Story keys posted to a channel, oldest first (for tests and reports)."""
+    rows = conn.execute(
+        select(posts.c.story_key)
+        .where((posts.c.platform == platform) & (posts.c.channel_id == channel_id) & posts.c.status.in_(POSTED))
+        .order_by(posts.c.id)
+    )
+    return [k for (k,) in rows]

@@ -1,0 +1,111 @@
+"""The tables: articles, stories, digest runs, posts and feed state (migrated by Alembic)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# One row per unique article. ``seq`` orders articles by when they were first seen; a story's key is
+# the ``article_id`` of its earliest article, so the key survives re-clustering.
+articles = Table(
+    "articles",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(40), nullable=False, unique=True),
+    Column("url_hash", String(32), unique=True),
+    Column("text_hash", String(32), nullable=False, index=True),
+    Column("source", String(64), nullable=False, index=True),
+    Column("outlet", String(200), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("url", Text),
+    Column("published", String(64)),
+    Column("bias", String(200)),
+    Column("text", Text, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# The current stories (rebuilt after each ingest that added articles); ``doc`` is Story.to_dict() JSON.
+stories = Table(
+    "stories",
+    metadata,
+    Column("story_key", String(40), primary_key=True),
+    Column("story_id", String(40), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("article_ids", Text, nullable=False),
+    Column("doc", Text, nullable=False),
+    Column("newest_seen", DateTime(timezone=True), nullable=False),
+    Column("built_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per scheduled digest slot and channel: the claim that makes a slot fire once across processes.
+digest_runs = Table(
+    "digest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(20), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("slot", DateTime(timezone=True), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("stories", Integer, nullable=False, default=0),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    UniqueConstraint("platform", "channel_id", "slot", name="uq_digest_runs_slot"),
+)
+
+# What was posted where; the unique constraint makes "a story is posted to a channel once" a database fact.
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(20), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("story_key", String(40), nullable=False),
+    Column("run_id", Integer, ForeignKey("digest_runs.id"), nullable=False, index=True),
+    Column("article_ids", Text, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("posted_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("platform", "channel_id", "story_key", name="uq_posts_story"),
+)
+
+feed_state = Table(
+    "feed_state",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_attempt_at", DateTime(timezone=True)),
+    Column("last_ok_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("articles", Integer, nullable=False, default=0),
+)
+
+# Small facts about the database itself, e.g. the last article seq the stories were built from.
+meta = Table(
+    "newsbrief_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

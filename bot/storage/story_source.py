@@ -1,0 +1,42 @@
+"""``StoredStories``: the chat commands' ``StorySource`` backed by the database, refreshed after ingest."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from bot.storage.database import Database
+from bot.storage.stories import current_stories
+from bot.storage.story_codec import story_from_dict
+from summarizer.models import Story
+
+
+class StoredStories:
+    """Stories loaded from the database once and kept in memory, so commands answer instantly.
+
+    Call :meth:`refresh` after each ingest (e.g. as ``start_scheduler(..., on_ingest=lambda _r: s.refresh())``).
+    ``sources`` is a function so it can read the live configuration and feed state.
+    """
+
+    def __init__(self, db: Database, sources: Callable[[], list[dict[str, Any]]] | None = None) -> None:
+        self._db = db
+        self._sources = sources or (lambda: [])
+        self._stories: list[Story] = []
+        self._lock = threading.Lock()
+        self.refresh()
+
+    def refresh(self) -> int:
+        """Reload the stories; returns how many there are."""
+        with self._db.transaction() as conn:
+            stories = [story_from_dict(s.doc) for s in current_stories(conn)]
+        with self._lock:
+            self._stories = stories
+        return len(stories)
+
+    def stories(self) -> list[Story]:
+        with self._lock:
+            return list(self._stories)
+
+    def sources(self) -> list[dict[str, Any]]:
+        return self._sources()
