@@ -9,9 +9,9 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.config.cli import add_config_option, resolve_config_path
 from bot.config.errors import ConfigError
@@ -28,13 +28,15 @@ from bot.storage.story_source import StoredStories
 from summarizer.brief import BriefSettings
 from summarizer.loading import load_articles
 
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from slack_bolt import App
+
 log = logging.getLogger("newsbrief")
 
 
 def add_run_parser(subparsers: Any) -> None:
-    run = subparsers.add_parser(
-        "run", help="start the bot: every adapter with credentials, the scheduler and ingest"
-    )
+    run = subparsers.add_parser("run", help="start the bot: every adapter with credentials, the scheduler and ingest")
     add_config_option(run, suppress_default=True)
     run.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="also import these article files first")
     run.add_argument("--slack-http", action="store_true", help="Slack over HTTP (signed requests), not Socket Mode")
@@ -116,20 +118,48 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
     return Runtime(store, db, stories, CommandService(stories, digest_size=config.defaults.max_stories), plans, creds)
 
 
-async def serve(rt: Runtime, args: argparse.Namespace, err: TextIO) -> int:
+@dataclass(frozen=True)
+class Running:
+    """What :func:`serve` hands to its ``on_ready`` hook once the adapters and the scheduler run.
+
+    For tests and embedding: ``scheduler.modify_job(id, next_run_time=now)`` is the fast clock
+    (the job then runs through the real scheduler); ``stop()`` ends :func:`serve` like Ctrl-C.
+    """
+
+    scheduler: AsyncIOScheduler
+    publishers: Mapping[str, Publisher]
+    stop: Callable[[], None]
+
+
+async def serve(
+    rt: Runtime, args: argparse.Namespace, err: TextIO, *, on_ready: Callable[[Running], None] | None = None
+) -> int:
     """Run the adapters and the scheduler until SIGINT/SIGTERM (or one ingest with --once)."""
     from bot.scheduler.setup import start_scheduler, stop_scheduler, sync_jobs
 
     publishers: dict[str, Publisher] = {"console": ConsolePublisher()}
     stop = asyncio.Event()
     slack_stop = threading.Event()
-    tasks: list[asyncio.Task[Any]] = []
+    tasks: list[asyncio.Task[Any]] = []  # awaited at shutdown; Discord's is cancelled, Slack's ends on slack_stop
+    discord_task: asyncio.Task[Any] | None = None
     plan = {p.name: p for p in rt.plans}
     if plan["slack"].start:
-        tasks.append(asyncio.create_task(_run_slack(rt, args, publishers, slack_stop)))
+        # Built before the scheduler starts: start_scheduler copies the publishers, and a catch-up
+        # digest may fire at once, so the Slack publisher must already be there.
+        try:
+            app = await asyncio.to_thread(_build_slack_app, rt)
+        except Exception as exc:  # e.g. auth.test refused the token: run on without Slack, say why
+            log.error("slack: could not start (%s); the other adapters run on", type(exc).__name__, exc_info=exc)
+            print(
+                f"slack: not started — Slack refused the start-up check ({type(exc).__name__}); see the log", file=err
+            )
+        else:
+            publishers["slack"] = _slack_publisher(app)
+            tasks.append(_watched(_serve_slack(app, rt, args, slack_stop), "slack"))
     discord_ready = asyncio.Event()
     if plan["discord"].start:
-        tasks.append(asyncio.create_task(_run_discord(rt, args, publishers, discord_ready)))
+        discord_task = _watched(_run_discord(rt, args, publishers, discord_ready), "discord")
+        tasks.append(discord_task)
     else:
         discord_ready.set()
     await asyncio.wait_for(discord_ready.wait(), timeout=60)
@@ -144,42 +174,71 @@ async def serve(rt: Runtime, args: argparse.Namespace, err: TextIO) -> int:
     unsubscribe = rt.store.subscribe(lambda cfg: sync_jobs(scheduler, cfg))
     watcher = asyncio.create_task(rt.store.watch())
     print(f"newsbrief is running with {len(rt.stories.stories())} stories; Ctrl-C stops it", file=err)
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for sig in signals:
         loop.add_signal_handler(sig, stop.set)
+    if on_ready is not None:
+        on_ready(Running(scheduler, publishers, stop.set))
     if args.once:  # the scheduler runs the first ingest at start-up; stop after it
         await ingested.wait()
         stop.set()
     await stop.wait()
+    for sig in signals:
+        loop.remove_signal_handler(sig)
     unsubscribe()
     watcher.cancel()
     slack_stop.set()
     await stop_scheduler(scheduler)
-    for task in tasks:
-        task.cancel()
+    if discord_task is not None:
+        discord_task.cancel()
     await asyncio.gather(*tasks, watcher, return_exceptions=True)
     return 0
 
 
-async def _run_slack(rt: Runtime, args: argparse.Namespace, publishers: dict[str, Publisher], stop: threading.Event) -> None:
-    from bot.publishers import SlackPublisher
+def _watched(coro: Any, name: str) -> asyncio.Task[Any]:
+    """A task whose failure is logged when it happens, not lost until shutdown."""
+
+    def report(task: asyncio.Task[Any]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s adapter stopped with an error", name, exc_info=task.exception())
+
+    task = asyncio.create_task(coro, name=f"newsbrief-{name}")
+    task.add_done_callback(report)
+    return task
+
+
+def _build_slack_app(rt: Runtime) -> App:
     from bot.slack.app import build_slack_app
-    from bot.slack.runner import serve_http, start_socket_mode
 
     c = rt.creds
     assert c.slack_bot_token
-    app = await asyncio.to_thread(
-        build_slack_app,
+    return build_slack_app(
         rt.service,
         token=c.slack_bot_token,
         signing_secret=c.slack_signing_secret,
         api_url=c.slack_api_url,
         config_store=rt.store,
     )
-    publishers["slack"] = SlackPublisher(app)
-    if c.slack_app_token and not args.slack_http:
-        await asyncio.to_thread(start_socket_mode, app, c.slack_app_token, stop)
-    else:
-        await asyncio.to_thread(serve_http, app, args.host, args.port, stop)
+
+
+def _slack_publisher(app: App) -> Publisher:
+    from bot.publishers import SlackPublisher
+
+    return SlackPublisher(app)
+
+
+async def _serve_slack(app: App, rt: Runtime, args: argparse.Namespace, stop: threading.Event) -> None:
+    from bot.slack.runner import serve_http, start_socket_mode
+
+    try:
+        if rt.creds.slack_app_token and not args.slack_http:
+            await asyncio.to_thread(start_socket_mode, app, rt.creds.slack_app_token, stop)
+        else:
+            await asyncio.to_thread(serve_http, app, args.host, args.port, stop)
+    finally:
+        stop.set()  # a server that failed to start must not leave its stop-watcher thread waiting
+        # let answers already being written finish, without blocking the event loop
+        await asyncio.to_thread(app.listener_runner.listener_executor.shutdown, True)  # type: ignore[attr-defined]
 
 
 async def _run_discord(
@@ -210,7 +269,9 @@ async def _run_discord(
 def run_bot(args: argparse.Namespace, *, env: Mapping[str, str] | None = None, err: TextIO | None = None) -> int:
     """`newsbrief run`: exit 0 on a clean stop, 1 when the configuration or storage cannot be used."""
     err = err or sys.stderr
-    logging.basicConfig(level=os.environ.get("NEWSBRIEF_LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("NEWSBRIEF_LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         rt = assemble(args, os.environ if env is None else env, err)
     except ConfigError as exc:
@@ -221,4 +282,3 @@ def run_bot(args: argparse.Namespace, *, env: Mapping[str, str] | None = None, e
         return asyncio.run(serve(rt, args, err))
     finally:
         rt.db.dispose()
-

@@ -52,7 +52,7 @@ def build_slack_app(
         signing_secret=signing_secret or secrets.token_hex(32),
         process_before_response=False,  # ack() first, answer from a worker thread afterwards
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command"),
-        name="newsbrief",
+        name="newsbrief-slack",
     )
     SlackCommands(service, SlackDelivery(policy), config_store).register(app)
     return app
