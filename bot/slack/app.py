@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -50,7 +51,10 @@ def build_slack_app(
     app = App(
         client=make_web_client(token, api_url, policy),
         signing_secret=signing_secret or secrets.token_hex(32),
-        process_before_response=False,  # ack() first, answer from a worker thread afterwards
+        # ack() runs in the request thread and returns at once; the answers are lazy listeners that
+        # run in the executor. (With process_before_response=False Bolt polls for ack in 10 ms sleeps,
+        # which under load made acks slow.)
+        process_before_response=True,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command"),
         name="newsbrief-slack",
     )
@@ -68,29 +72,38 @@ class SlackCommands:
 
     def register(self, app: App) -> None:
         for name in ANSWERS:
-            app.command(name)(self.answer)
-        app.command(DIGEST)(self.digest)
-        app.command(CONFIG)(self.configure)
+            app.command(name)(ack=_acknowledge, lazy=[self._guarded(self.answer)])
+        app.command(DIGEST)(ack=_acknowledge, lazy=[self._guarded(self.digest)])
+        app.command(CONFIG)(ack=_acknowledge, lazy=[self._guarded(self.configure)])
         app.error(self.on_error)
 
-    def answer(self, ack: Ack, command: dict[str, Any]) -> None:
+    def _guarded(self, handler: Callable[..., None]) -> Callable[..., None]:
+        """Bolt only logs a lazy listener's exception; route it to :meth:`on_error` instead."""
+
+        def run(command: dict[str, Any], client: WebClient, body: dict[str, Any]) -> None:
+            try:
+                handler(command=command, client=client)
+            except Exception as error:  # noqa: BLE001 - on_error logs it with an id and tells the user
+                self.on_error(error, body)
+
+        run.__name__ = f"{handler.__name__}_lazy"
+        return run
+
+    def answer(self, command: dict[str, Any], client: WebClient) -> None:
         """/brief, /framing, /who-won, /sources: the answer is visible to the channel; errors only to the user."""
-        ack()
         reply = self.service.run(ANSWERS[command["command"]], command.get("text"))
         self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
 
-    def digest(self, ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+    def digest(self, command: dict[str, Any], client: WebClient) -> None:
         """/digest: post the current digest to this channel as the bot (like a scheduled post)."""
-        ack()
         reply = self.service.run("digest")
         if reply.is_error:
             self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=True)
             return
         self.delivery.post_to_channel(client, command["channel_id"], render_messages(reply.doc))
 
-    def configure(self, ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+    def configure(self, command: dict[str, Any], client: WebClient) -> None:
         """/newsbrief-config: admin configuration editing; replies only to the user who ran it."""
-        ack()
         messages = config_reply(self.config_store, client, command)
         self.delivery.respond(command["response_url"], messages, ephemeral=True)
 
@@ -105,3 +118,7 @@ class SlackCommands:
             self.delivery.respond(response_url, text_message(None, [failure.user_message]), ephemeral=True)
         except Exception as exc:  # noqa: BLE001 - the failure is already logged with its id
             log.warning("could not tell the user about error %s: %s", failure.error_id, type(exc).__name__)
+
+
+def _acknowledge(ack: Ack) -> None:
+    ack()
