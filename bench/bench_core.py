@@ -79,14 +79,13 @@ def _event_slots(rng: random.Random, used: set[str]) -> dict[str, str]:
         return value
 
     winner_first, runner_first = rng.sample(FIRST, 2)
-    winner_last = fresh(lambda: rng.choice(LAST) + rng.choice(["", "e", "son", "er", "ing", "ett"]))
-    runner_last = fresh(lambda: rng.choice(LAST) + rng.choice(["", "a", "sen", "ley", "ton", "itz"]))
+    winner_last = fresh(lambda: rng.choice(LAST) + _place(rng).lower())
+    runner_last = fresh(lambda: _place(rng) + rng.choice(["", "a", "sen", "ley", "ton", "itz"]))
     return {
         "winner": f"{winner_first} {winner_last}", "runner": f"{runner_first} {runner_last}",
         "winner_first": winner_first, "winner_last": winner_last, "runner_last": runner_last,
         "town": fresh(lambda: _place(rng)), "river": fresh(lambda: _place(rng)), "street": fresh(lambda: _place(rng)),
-        "company": fresh(lambda: f"{_place(rng)} {rng.choice(['Textiles', 'Steel', 'Foods', 'Paper', 'Glass'])}"),
-        "abroad": rng.choice(["Porto", "Lodz", "Brno", "Izmir", "Cluj"]),
+        "company": fresh(lambda: f"{_place(rng)} {_place(rng)}"), "abroad": fresh(lambda: _place(rng)),
     }
 
 

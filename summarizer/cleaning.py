@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import replace
 
 from summarizer.models import Article, Problem
@@ -68,11 +69,13 @@ def drop_duplicates(articles: list[Article], threshold: float = 0.8) -> tuple[li
     for article in articles:
         shingles = _shingles(article.text)
         sample = {s for s in shingles if s % 8 == 0} or shingles
-        candidates = {i for s in sample for i in index.get(s, [])}
+        hits = Counter(i for s in sample for i in index.get(s, []))
+        # Jaccard ≥ threshold means most of the sampled shingles are shared: skip the set algebra otherwise.
+        enough = threshold * 0.75 * len(sample)
         duplicate_of = next(
             (
                 kept[i]
-                for i in sorted(candidates)
+                for i in sorted(i for i, n in hits.items() if n >= enough)
                 if len(shingles & kept_shingles[i]) / max(1, len(shingles | kept_shingles[i])) >= threshold
             ),
             None,

@@ -16,9 +16,9 @@ from summarizer.similarity import content_stems
 DIMENSIONS = 1 << 13
 THRESHOLD = 0.18
 NAME_WEIGHT = 3.0
-NAME_GATE = 0.2
+NAME_GATE = 0.3
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:”\"]\s+|\n\s*)[“\"]?$")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:”\"]\s+|\n\s*)[“\"]?\Z")
 
 
 def _bucket(term: str) -> int:
@@ -34,10 +34,14 @@ def _terms(article: Article) -> dict[str, float]:
     text = f"{article.title}\n{article.text}"
     common = set(_LOWER_WORD.findall(text))
     for start, _, name in name_runs(text):
-        last = re.sub(r"[’']s$", "", name.split()[-1].lower())
-        if last in common or (" " not in name and _SENTENCE_START.search(text, 0, start)):
+        if " " not in name and _SENTENCE_START.search(text[max(0, start - 4) : start]) or (start == 0):
             continue  # "Turnout reached…", "Fire crews…": a capitalised common word, not a name
-        terms["@" + last] = terms.get("@" + last, 0.0) + NAME_WEIGHT
+        words = name.split()
+        for position, word in enumerate(words, 1):
+            # The last word (a surname, a town) counts most; given names and the like are often shared.
+            key = "@" + re.sub(r"[’']s$", "", word.lower())
+            if key[1:] not in common:
+                terms[key] = terms.get(key, 0.0) + (NAME_WEIGHT if position == len(words) else 1.0)
     return terms
 
 

@@ -6,6 +6,7 @@ politics, elections, crime and disasters; extend them here, not in the code that
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -83,27 +84,35 @@ LOADED_TERMS: list[tuple[str, str, bool]] = [
     (r"broad mandate", POPULARITY, False),
 ]
 
+def _literal(pattern: str) -> str:
+    """A lower-case string every match of ``pattern`` contains, for a fast substring pre-check."""
+    if "|" in pattern and "(" not in pattern:
+        return os.path.commonprefix([_literal(alternative) for alternative in pattern.split("|")])
+    literal = re.match(r"[\w\s'’-]*", pattern)
+    text = literal.group(0) if literal else ""
+    if pattern[len(text) : len(text) + 1] in ("?", "*"):
+        text = text[:-1]  # the last character is optional
+    return text.lower()
+
+
 _COMPILED = [
-    (re.compile(rf"(?<![\w-]){pattern}(?![\w-])", 0 if case else re.IGNORECASE), technique)
+    (_literal(pattern), re.compile(rf"(?<![\w-]){pattern}(?![\w-])", 0 if case else re.IGNORECASE), technique)
     for pattern, technique, case in LOADED_TERMS
 ]
 
 
-# One pass that says whether any term occurs: most sentences carry none, and the full scan is costly.
-_ANY = re.compile(
-    "|".join(rf"(?<![\w-])(?:{p})(?![\w-])" if case else rf"(?<![\w-])(?i:{p})(?![\w-])" for p, _, case in LOADED_TERMS)
-)
-
-
 def find_loaded(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, term, technique) for each loaded term in ``text``, in order, no overlaps."""
-    return list(_find_loaded(text)) if _ANY.search(text) else []
+    return list(_find_loaded(text))
 
 
 @lru_cache(maxsize=65536)
 def _find_loaded(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    lowered = text.lower()
     hits: list[tuple[int, int, str, str]] = []
-    for regex, technique in _COMPILED:
+    for literal, regex, technique in _COMPILED:
+        if literal not in lowered:
+            continue
         for m in regex.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, _, _ in hits):
                 hits.append((m.start(), m.end(), m.group(0), technique))

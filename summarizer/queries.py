@@ -8,7 +8,6 @@ from summarizer.errors import NoElectionResultError, NoStoriesError, TopicNotFou
 from summarizer.models import ElectionResult, Story
 from summarizer.similarity import content_stems
 
-
 _TERMS: dict[tuple[str, str], frozenset[str]] = {}
 
 
