@@ -59,6 +59,28 @@ def _vectors(bags: list[dict[str, float]], *, idf: bool = True) -> np.ndarray:
     return normalised
 
 
+class _Sums:
+    """Per-cluster sums of unit vectors, grown as clusters appear (memory grows with clusters, not articles)."""
+
+    def __init__(self, dimensions: int) -> None:
+        self.sums = np.zeros((16, dimensions), dtype=np.float32)
+        self.norms = np.zeros(16, dtype=np.float32)
+        self.count = 0
+
+    def cosines(self, vector: np.ndarray) -> np.ndarray:
+        k = self.count
+        dots: np.ndarray = self.sums[:k] @ vector
+        return np.where(self.norms[:k] > 0, dots / np.maximum(self.norms[:k], 1e-9), 0.0)
+
+    def add(self, cluster: int, vector: np.ndarray) -> None:
+        if cluster >= len(self.sums):
+            self.sums = np.concatenate([self.sums, np.zeros_like(self.sums)])
+            self.norms = np.concatenate([self.norms, np.zeros_like(self.norms)])
+        self.sums[cluster] += vector
+        self.norms[cluster] = float(np.linalg.norm(self.sums[cluster]))
+        self.count = max(self.count, cluster + 1)
+
+
 def group_articles(articles: list[Article], threshold: float = THRESHOLD) -> list[list[Article]]:
     """Clusters of articles about one event, largest first; order inside a cluster is input order.
 
@@ -71,20 +93,16 @@ def group_articles(articles: list[Article], threshold: float = THRESHOLD) -> lis
     vectors = _vectors(bags)
     # No idf for names: the names every article shares are exactly the ones that matter here.
     names = _vectors([{t: w for t, w in bag.items() if t.startswith("@")} for bag in bags], idf=False)
-    sums = np.zeros_like(vectors)
-    centroids = np.zeros_like(vectors)
-    name_sums = np.zeros_like(names)
-    name_centroids = np.zeros_like(names)
+    words, people = _Sums(vectors.shape[1]), _Sums(names.shape[1])
     members: list[list[int]] = []
     for i, vector in enumerate(vectors):
         k = len(members)
         best = -1
         if k:
-            sims = centroids[:k] @ vector
+            sims = words.cosines(vector)
             if names[i].any():
-                shared = name_centroids[:k] @ names[i]
-                named = name_centroids[:k].any(axis=1)
-                sims = np.where(named & (shared < NAME_GATE), -1.0, sims)
+                named = people.norms[:k] > 0
+                sims = np.where(named & (people.cosines(names[i]) < NAME_GATE), -1.0, sims)
             j = int(np.argmax(sims))
             if sims[j] >= threshold:
                 best = j
@@ -92,9 +110,7 @@ def group_articles(articles: list[Article], threshold: float = THRESHOLD) -> lis
             best = k
             members.append([])
         members[best].append(i)
-        sums[best] += vector
-        centroids[best] = sums[best] / max(float(np.linalg.norm(sums[best])), 1e-9)
-        name_sums[best] += names[i]
-        name_centroids[best] = name_sums[best] / max(float(np.linalg.norm(name_sums[best])), 1e-9)
+        words.add(best, vector)
+        people.add(best, names[i])
     clusters = [[articles[i] for i in group] for group in members]
     return sorted(clusters, key=lambda c: (-len({a.outlet for a in c}), -len(c)))
