@@ -6,15 +6,18 @@ import asyncio
 import logging
 import sys
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TextIO
 
 from bot.config.model import EffectiveSettings
 from bot.render.text import render
+from bot.storage.articles import articles_by_id
 from bot.storage.database import Database, utcnow
 from bot.storage.posts import add_pending, claim_run, fail_run, finish_run, last_digest_at, posted_state
 from bot.storage.stories import StoredStory, current_stories
+from summarizer.brief import BriefSettings
+from summarizer.pipeline import build_story
 from summarizer.report import SCHEMA
 
 log = logging.getLogger("newsbrief.digest")
@@ -60,6 +63,29 @@ class RecordingPublisher:
 def digest_doc(stories: list[StoredStory]) -> dict[str, Any]:
     """The same shape as ``bot.service.digest_document``: stories most outlets first."""
     return {"schema": SCHEMA, "command": "digest", "topic": None, "problems": [], "stories": [s.doc for s in stories]}
+
+
+def rebrief(
+    db: Database, stories: list[StoredStory], settings: EffectiveSettings, built_with: BriefSettings | None
+) -> list[StoredStory]:
+    """Stories whose brief follows the channel's own length and algorithm (rebuilt only where they differ).
+
+    Stories are built at ingest with the global defaults; a channel that overrides ``brief_sentences``,
+    ``brief_words`` or ``algorithm`` gets its few digest stories rebuilt here, from the stored articles.
+    """
+    wanted = BriefSettings(settings.brief_sentences, settings.brief_words, settings.algorithm)
+    if built_with is None or wanted == built_with or not stories:
+        return stories
+    with db.transaction() as conn:
+        members = {s.key: articles_by_id(conn, s.article_ids) for s in stories}
+    out = []
+    for story in stories:
+        if not members[story.key]:
+            out.append(story)
+            continue
+        brief = asdict(build_story(members[story.key], wanted).brief)
+        out.append(replace(story, doc={**story.doc, "brief": brief}))
+    return out
 
 
 def _matches(story: StoredStory, topics: list[str]) -> bool:
@@ -136,8 +162,13 @@ async def run_digest(
     channel_id: str,
     settings: EffectiveSettings,
     slot: datetime,
+    built_with: BriefSettings | None = None,
 ) -> DigestOutcome:
-    """Post the channel's digest for ``slot`` at most once, across restarts and processes."""
+    """Post the channel's digest for ``slot`` at most once, across restarts and processes.
+
+    ``built_with`` is the brief settings the stories were built with at ingest; a channel whose own
+    settings differ gets its digest's briefs rebuilt to its length and algorithm.
+    """
     claimed = await asyncio.to_thread(_claim, db, platform, channel_id, settings, slot)
     if claimed is None:
         log.info("digest %s:%s for %s already taken; skipping", platform, channel_id, slot.isoformat())
@@ -147,6 +178,8 @@ async def run_digest(
         await asyncio.to_thread(_finish, db, run_id, "empty")
         return DigestOutcome("empty")
     try:
+        if chosen:
+            chosen = await asyncio.to_thread(rebrief, db, chosen, settings, built_with)
         await publisher.post(channel_id, digest_doc(chosen))
     except Exception:
         error_id = uuid.uuid4().hex[:8]

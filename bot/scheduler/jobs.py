@@ -19,6 +19,7 @@ from bot.digest import DigestOutcome, Publisher, run_digest
 from bot.feeds.ingest import IngestReport, ingest_once
 from bot.scheduler.slots import due_slot
 from bot.storage.database import Database, utcnow
+from summarizer.brief import BriefSettings
 
 log = logging.getLogger("newsbrief.scheduler")
 
@@ -78,7 +79,9 @@ async def digest_job(platform: str, channel_id: str) -> DigestOutcome | None:
         return None
     settings = effective_settings(config, platform, channel_id)
     slot = due_slot(channel.schedule, settings.timezone, utcnow())
-    outcome = await run_digest(_runtime.db, publisher, platform, channel_id, settings, slot)
+    d = config.defaults
+    built_with = BriefSettings(sentences=d.brief_sentences, words=d.brief_words, algorithm=d.algorithm)
+    outcome = await run_digest(_runtime.db, publisher, platform, channel_id, settings, slot, built_with)
     log.info(
         "digest %s:%s at %s: %s (%d stories)", platform, channel_id, slot.isoformat(), outcome.status, outcome.stories
     )

@@ -105,6 +105,12 @@ def recent_articles(conn: Connection, since: datetime, limit: int = 5000) -> lis
     return [_to_article(r) for r in reversed(rows)]
 
 
+def articles_by_id(conn: Connection, ids: Sequence[str]) -> list[Article]:
+    """The stored articles with these ids, in the order given (unknown ids are left out)."""
+    rows = {r._mapping["article_id"]: r for r in conn.execute(select(articles).where(articles.c.article_id.in_(list(ids))))}
+    return [_to_article(rows[i]) for i in ids if i in rows]
+
+
 def first_seen(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[int, datetime]]:
     """``article_id`` → (seq, first_seen) for the given ids."""
     out: dict[str, tuple[int, datetime]] = {}

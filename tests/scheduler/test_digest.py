@@ -137,3 +137,20 @@ async def test_the_same_slot_fires_once_even_when_two_runs_race(stored: Database
     outcomes = await asyncio.gather(*(digest(stored, config, pub, "discord", "100") for _ in range(3)))
     assert sorted(o.status for o in outcomes) == ["posted", "skipped", "skipped"]
     assert len(pub.posts) == 1
+
+
+async def test_a_channel_with_its_own_brief_length_gets_briefs_of_that_length(
+    stored: Database, config: NewsbriefConfig
+) -> None:
+    pub = RecordingPublisher()
+    short = config.model_copy(
+        update={"channels": [config.channels[0].model_copy(update={"brief_sentences": 1, "algorithm": "luhn"})]}
+    )
+    settings = effective_settings(short, "discord", "100")
+    outcome = await run_digest(stored, pub, "discord", "100", settings, SLOT, BriefSettings())
+    assert outcome.status == "posted"
+    [(_, doc)] = pub.posts
+    for story in doc["stories"]:
+        assert len(story["brief"]["sentences"]) == 1
+        assert story["brief"]["algorithm"] == "luhn"
+        assert story["brief"]["sentences"][0]["sources"]
