@@ -1,8 +1,9 @@
 """Slack HTTP endpoint under load: 200 signed /who-won and /brief commands, 20 at a time, 300 stories.
 
-Run: ``python -m bench.bench_slack``. Everything is on loopback. The bot (Bolt app on the threaded
-WSGI server) runs in its own process, as in production; the senders and a fake Slack API that records
-when each answer arrives run in this one, so they do not compete with the bot for the GIL.
+Run: ``python -m bench.bench_slack``. Everything is on loopback, in three processes so that none
+competes with another for a GIL: the bot (Bolt app on the threaded WSGI server, as in production),
+a fake Slack API that records when each answer arrives, and this one, which sends the commands from
+one asyncio loop (aiohttp). Times are CLOCK_MONOTONIC, shared by the processes.
 The 300 stories are ``dataclasses.replace`` copies of the seed story with distinct ids and titles
 (each title carries a unique word, e.g. ``zeta017``, used as the command's topic).
 """
@@ -10,17 +11,17 @@ The 300 stories are ``dataclasses.replace`` copies of the seed story with distin
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 import multiprocessing
 import resource
 import threading
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import urlencode
 
+import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
 from bot.service import CommandService, InMemoryStories
@@ -79,21 +80,22 @@ def serve_bot(api_url: str, stories: int, conn: Connection) -> None:
     app.listener_runner.listener_executor.shutdown(wait=True)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--stories", type=int, default=300)
-    args = parser.parse_args()
-
+def serve_fake_slack(conn: Connection) -> None:
+    """The fake Slack process: report its API URL, then the answers it received when asked."""
     fake = FakeSlack().start()
-    here, there = multiprocessing.get_context("spawn").Pipe()
-    bot = multiprocessing.get_context("spawn").Process(target=serve_bot, args=(fake.api_url, args.stories, there))
-    bot.start()
-    url = f"http://127.0.0.1:{here.recv()}{EVENTS_PATH}"
-    signer = SignatureVerifier(SECRET)
+    conn.send((fake.api_url, fake.response_url("")))
+    expected = conn.recv()
+    posts = fake.wait_for_posts(expected, timeout=30, settle=0.2)
+    conn.send([(p.path, p.at, "58.30%" in p.visible_text) for p in posts])
+    fake.stop()
 
-    def send(i: int) -> tuple[float, float]:
+
+async def send_all(url: str, response_base: str, requests: int, concurrency: int, stories: int) -> list[tuple[float, float]]:
+    """Send the commands, ``concurrency`` at a time; (sent at, seconds to the HTTP response) for each."""
+    signer = SignatureVerifier(SECRET)
+    gate = asyncio.Semaphore(concurrency)
+
+    async def send(session: aiohttp.ClientSession, i: int) -> tuple[float, float]:
         command = "/who-won" if i % 2 == 0 else "/brief"
         body = urlencode(
             {
@@ -101,40 +103,56 @@ def main() -> int:
                 "channel_id": "C1",
                 "user_id": "U1",
                 "command": command,
-                "text": f"zeta{i % args.stories:03d}",
-                "response_url": fake.response_url(f"r{i}"),
+                "text": f"zeta{i % stories:03d}",
+                "response_url": f"{response_base}r{i}",
             }
         )
         ts = str(int(time.time()))
-        request = urllib.request.Request(
-            url,
-            data=body.encode(),
-            method="POST",
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": signer.generate_signature(timestamp=ts, body=body),
-            },
-        )
-        sent = time.monotonic()
-        with urllib.request.urlopen(request, timeout=10) as response:
-            response.read()
-            assert response.status == 200
-        return sent, time.monotonic() - sent
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": signer.generate_signature(timestamp=ts, body=body),
+        }
+        async with gate:
+            sent = time.monotonic()
+            async with session.post(url, data=body.encode(), headers=headers) as response:
+                await response.read()
+                assert response.status == 200
+            return sent, time.monotonic() - sent
 
+    async with aiohttp.ClientSession() as session:
+        return await asyncio.gather(*(send(session, i) for i in range(requests)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--stories", type=int, default=300)
+    args = parser.parse_args()
+
+    spawn = multiprocessing.get_context("spawn")
+    slack_here, slack_there = spawn.Pipe()
+    fake = spawn.Process(target=serve_fake_slack, args=(slack_there,))
+    fake.start()
+    api_url, response_base = slack_here.recv()
+    here, there = spawn.Pipe()
+    bot = spawn.Process(target=serve_bot, args=(api_url, args.stories, there))
+    bot.start()
+    url = f"http://127.0.0.1:{here.recv()}{EVENTS_PATH}"
     try:
-        with ThreadPoolExecutor(args.concurrency) as pool:
-            results = list(pool.map(send, range(args.requests)))
-        posts = fake.wait_for_posts(args.requests, timeout=30, settle=0.2)
-        arrived = {p.path: p.at for p in posts}
+        results = asyncio.run(send_all(url, response_base, args.requests, args.concurrency, args.stories))
+        slack_here.send(args.requests)
+        posts = slack_here.recv()
+        arrived = {path: at for path, at, _ in posts}
         answers = [
             arrived[f"/response/r{i}"] - sent for i, (sent, _) in enumerate(results) if f"/response/r{i}" in arrived
         ]
-        wrong = [p.path for p in posts if "58.30%" not in p.visible_text]
+        wrong = [path for path, _, right in posts if not right]
         here.send("done")
         current, peak = here.recv()
     finally:
-        fake.stop()
+        fake.join(40)
         bot.join(10)
 
     print(
