@@ -10,6 +10,11 @@ from summarizer.loading import load_articles
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
 
+# The outlets' loaded terms that issue 2 says the seeds' neutral brief must not contain.
+SEED_LOADED_TERMS = (
+    "extremist", "devotee", "fascist", "lunatic", "ultra-right", "gushing", "ilk", "overjoyed",
+    "dirty secrets", "abandons socialism",
+)
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -95,21 +95,27 @@ def election_lines(result: Doc, style: Style) -> list[str]:
     return lines
 
 
+def source_summary(src: Doc) -> tuple[str, str]:
+    """(name, " — where (status; …)") for one entry of a ``sources`` document."""
+    name = src.get("outlet") or src.get("name", "?")
+    where = src.get("feed") or src.get("page") or src.get("origin", "")
+    status = []
+    if "articles" in src:
+        status.append(f"{src['articles']} article(s)")
+    if src.get("last_ok"):
+        status.append(f"last worked {src['last_ok']}")
+    if src.get("last_error"):
+        status.append(f"last error: {src['last_error']}")
+    if src.get("known") is False:
+        status.append("outlet unknown (named after the file)")
+    return name, (f" — {where}" if where else "") + (f" ({'; '.join(status)})" if status else "")
+
+
 def source_lines(doc: Doc, style: Style) -> list[str]:
     lines = [style.heading("Sources in use")]
     for src in doc["sources"]:
-        name = src.get("outlet") or src.get("name", "?")
-        where = src.get("feed") or src.get("page") or src.get("origin", "")
-        status = []
-        if "articles" in src:
-            status.append(f"{src['articles']} article(s)")
-        if src.get("last_ok"):
-            status.append(f"last worked {src['last_ok']}")
-        if src.get("last_error"):
-            status.append(f"last error: {src['last_error']}")
-        if src.get("known") is False:
-            status.append("outlet unknown (named after the file)")
-        lines.append(f"• {name}" + (f" — {where}" if where else "") + (f" ({'; '.join(status)})" if status else ""))
+        name, detail = source_summary(src)
+        lines.append(f"• {name}{detail}")
     if not doc["sources"]:
         lines.append("No sources yet.")
     return lines

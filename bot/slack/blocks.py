@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.render.text import figure_line
+from bot.render.text import figure_line, source_summary
 from bot.slack.limits import (
     QUOTE,
     Block,
@@ -149,18 +149,7 @@ def source_blocks(doc: Doc) -> list[Block]:
     """The outlets in use and how their last fetch went."""
     lines = []
     for src in doc["sources"]:
-        name = src.get("outlet") or src.get("name", "?")
-        where = src.get("feed") or src.get("page") or src.get("origin", "")
-        status = []
-        if "articles" in src:
-            status.append(f"{src['articles']} article(s)")
-        if src.get("last_ok"):
-            status.append(f"last worked {src['last_ok']}")
-        if src.get("last_error"):
-            status.append(f"last error: {src['last_error']}")
-        if src.get("known") is False:
-            status.append("outlet unknown (named after the file)")
-        detail = (f" — {where}" if where else "") + (f" ({'; '.join(status)})" if status else "")
+        name, detail = source_summary(src)
         lines.append(f"• *{escape(name)}*{escape(detail)}")
     return [title_block("Sources in use"), *section_blocks(lines or ["No sources yet."])]
 

@@ -7,12 +7,9 @@ import re
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEED_LOADED_TERMS, SEEDS
 
-LOADED_TERMS = [
-    "extremist", "devotee", "fascist", "lunatic", "ultra-right", "gushing", "ilk", "overjoyed",
-    "dirty secrets", "abandons socialism",
-]
+LOADED_TERMS = SEED_LOADED_TERMS
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -17,20 +17,10 @@ from bot.discord.embeds import (
 )
 from tests.bot.discord.conftest import CHANNEL_ID, GUILD_ID, dispatch, interaction_payload
 from tests.bot.discord.fake_discord import APP_ID, TOKEN, FakeDiscord, Recorded
+from tests.conftest import SEED_LOADED_TERMS
 
 COMMANDS = {"brief", "framing", "who-won", "sources", "digest", "newsbrief-config"}
-LOADED = [
-    "extremist",
-    "devotee",
-    "fascist",
-    "lunatic",
-    "ultra-right",
-    "gushing",
-    "ilk",
-    "overjoyed",
-    "dirty secrets",
-    "abandons socialism",
-]
+LOADED = SEED_LOADED_TERMS
 
 
 def assert_within_limits(messages: list[Recorded]) -> None:

@@ -7,19 +7,9 @@ import pytest
 from bot.service import CommandService, InMemoryStories
 from summarizer.loading import make_article
 from summarizer.pipeline import build_stories
+from tests.conftest import SEED_LOADED_TERMS
 
-LOADED_TERMS = (
-    "extremist",
-    "devotee",
-    "fascist",
-    "lunatic",
-    "ultra-right",
-    "gushing",
-    "ilk",
-    "overjoyed",
-    "dirty secrets",
-    "abandons socialism",
-)
+LOADED_TERMS = SEED_LOADED_TERMS
 
 
 def test_who_won_acks_at_once_then_posts_winner_and_shares(user, fake):
