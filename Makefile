@@ -17,7 +17,7 @@ install-dev: $(BIN)/python
 
 demo: install
 	$(BIN)/newsbrief brief seeds/
-	$(BIN)/newsbrief framing seeds/ 2>/dev/null || $(BIN)/newsbrief framing --from seeds/
+	$(BIN)/newsbrief framing --from seeds/
 	$(BIN)/newsbrief who-won --from seeds/
 
 test: install-dev
