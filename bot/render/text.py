@@ -38,7 +38,9 @@ def figure_line(figure: Doc) -> str:
 
 
 def brief_lines(story: Doc, style: Style) -> list[str]:
-    lines = [style.heading(story["title"]), f"Outlets: {', '.join(story['outlets'])}", ""]
+    unknown = {a["outlet"] for a in story["articles"] if not a.get("outlet_known", True)}
+    outlets = [f"{o} (outlet unknown: named after the file)" if o in unknown else o for o in story["outlets"]]
+    lines = [style.heading(story["title"]), f"Outlets: {', '.join(outlets)}", ""]
     for sentence in story["brief"]["sentences"]:
         lines.append(f"• {sentence['text']} [{', '.join(sentence['sources'])}]")
     if not story["brief"]["sentences"]:
