@@ -162,7 +162,10 @@ async def serve(
         tasks.append(discord_task)
     else:
         discord_ready.set()
-    await asyncio.wait_for(discord_ready.wait(), timeout=60)
+    try:
+        await asyncio.wait_for(discord_ready.wait(), timeout=60)
+    except TimeoutError:  # Discord slow to log in: start the rest; its digests wait for the next run
+        print("discord: login is taking over 60 s; starting the scheduler without it for now", file=err)
     loop = asyncio.get_running_loop()
     ingested = asyncio.Event()
 
