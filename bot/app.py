@@ -251,7 +251,10 @@ async def _run_discord(
     from bot.publishers import DiscordPublisher
 
     async def on_start(client: Any) -> None:
+        from bot.scheduler import jobs
+
         publishers["discord"] = DiscordPublisher(client)
+        jobs.PUBLISHERS["discord"] = publishers["discord"]  # in case the scheduler started without it
         ready.set()
 
     assert rt.creds.discord_token
