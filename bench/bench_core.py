@@ -30,20 +30,100 @@ TARGET_SECONDS = 20.0
 TARGET_RATIO = 2.0
 TARGET_MB = 500.0
 
-FIRST = ["Helena", "Tomas", "Ines", "Marek", "Odile", "Rafael", "Yara", "Stefan", "Leila", "Bruno", "Nadia", "Piet",
-         "Carla", "Emil", "Sanna", "Viktor", "Ana", "Jonas", "Maren", "Idris", "Freya", "Luca", "Ilse", "Oren"]
-LAST = ["Marsh", "Reyno", "Alcott", "Brandt", "Castell", "Dunmore", "Eskola", "Ferro", "Garrow", "Holm", "Ivers",
-        "Jansky", "Kell", "Lindqvist", "Moreau", "Novak", "Okafor", "Pereira", "Quist", "Rourke", "Sato", "Tamm",
-        "Ulric", "Varga", "Weiss", "Yilmaz", "Zeller", "Achterberg", "Bellamy", "Corvin"]
-OUTLETS = ["Ledger", "Courier", "Post", "Gazette", "Observer", "Herald", "Echo", "Voice", "Times", "Chronicle",
-           "Mercury", "Sentinel", "Tribune", "Dispatch", "Standard"]
+FIRST = [
+    "Helena",
+    "Tomas",
+    "Ines",
+    "Marek",
+    "Odile",
+    "Rafael",
+    "Yara",
+    "Stefan",
+    "Leila",
+    "Bruno",
+    "Nadia",
+    "Piet",
+    "Carla",
+    "Emil",
+    "Sanna",
+    "Viktor",
+    "Ana",
+    "Jonas",
+    "Maren",
+    "Idris",
+    "Freya",
+    "Luca",
+    "Ilse",
+    "Oren",
+]
+LAST = [
+    "Marsh",
+    "Reyno",
+    "Alcott",
+    "Brandt",
+    "Castell",
+    "Dunmore",
+    "Eskola",
+    "Ferro",
+    "Garrow",
+    "Holm",
+    "Ivers",
+    "Jansky",
+    "Kell",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Pereira",
+    "Quist",
+    "Rourke",
+    "Sato",
+    "Tamm",
+    "Ulric",
+    "Varga",
+    "Weiss",
+    "Yilmaz",
+    "Zeller",
+    "Achterberg",
+    "Bellamy",
+    "Corvin",
+]
+OUTLETS = [
+    "Ledger",
+    "Courier",
+    "Post",
+    "Gazette",
+    "Observer",
+    "Herald",
+    "Echo",
+    "Voice",
+    "Times",
+    "Chronicle",
+    "Mercury",
+    "Sentinel",
+    "Tribune",
+    "Dispatch",
+    "Standard",
+]
 
 # (fixture folder, names in the fixture → slots filled per synthetic event)
 KINDS: dict[str, dict[str, str]] = {
-    "election": {"Helena Marsh": "{winner}", "Tomas Reyno": "{runner}", "Marsh": "{winner_last}",
-                 "Reyno": "{runner_last}", "Carrowmore": "{town}", "Sallow": "{river}", "Helena": "{winner_first}"},
-    "flood": {"Lenfield": "{town}", "Ossel": "{river}", "Mill Lane": "{street} Lane", "Weir Street": "{street} Street",
-              "Castle Road": "{street} Road"},
+    "election": {
+        "Helena Marsh": "{winner}",
+        "Tomas Reyno": "{runner}",
+        "Marsh": "{winner_last}",
+        "Reyno": "{runner_last}",
+        "Carrowmore": "{town}",
+        "Sallow": "{river}",
+        "Helena": "{winner_first}",
+    },
+    "flood": {
+        "Lenfield": "{town}",
+        "Ossel": "{river}",
+        "Mill Lane": "{street} Lane",
+        "Weir Street": "{street} Street",
+        "Castle Road": "{street} Road",
+    },
     "single": {"Brannock Textiles": "{company}", "Dunmere": "{town}", "Porto": "{abroad}"},
 }
 
@@ -62,8 +142,36 @@ def _sentence_pool(kind: str) -> list[str]:
     return pool
 
 
-_SYLLABLES = ["car", "ro", "len", "field", "dun", "mere", "ash", "brack", "wa", "ter", "hol", "kil", "bride", "mor",
-              "stan", "wick", "thorn", "bu", "ry", "ox", "ley", "pen", "dle", "tor", "ham", "sel", "by", "wen"]
+_SYLLABLES = [
+    "car",
+    "ro",
+    "len",
+    "field",
+    "dun",
+    "mere",
+    "ash",
+    "brack",
+    "wa",
+    "ter",
+    "hol",
+    "kil",
+    "bride",
+    "mor",
+    "stan",
+    "wick",
+    "thorn",
+    "bu",
+    "ry",
+    "ox",
+    "ley",
+    "pen",
+    "dle",
+    "tor",
+    "ham",
+    "sel",
+    "by",
+    "wen",
+]
 
 
 def _place(rng: random.Random) -> str:
@@ -72,6 +180,7 @@ def _place(rng: random.Random) -> str:
 
 def _event_slots(rng: random.Random, used: set[str]) -> dict[str, str]:
     """Fresh names for one event: no person, town, river or street repeats across events."""
+
     def fresh(make: Callable[[], str]) -> str:
         while (value := make()) in used:
             pass
@@ -82,15 +191,22 @@ def _event_slots(rng: random.Random, used: set[str]) -> dict[str, str]:
     winner_last = fresh(lambda: rng.choice(LAST) + _place(rng).lower())
     runner_last = fresh(lambda: _place(rng) + rng.choice(["", "a", "sen", "ley", "ton", "itz"]))
     return {
-        "winner": f"{winner_first} {winner_last}", "runner": f"{runner_first} {runner_last}",
-        "winner_first": winner_first, "winner_last": winner_last, "runner_last": runner_last,
-        "town": fresh(lambda: _place(rng)), "river": fresh(lambda: _place(rng)), "street": fresh(lambda: _place(rng)),
-        "company": fresh(lambda: f"{_place(rng)} {_place(rng)}"), "abroad": fresh(lambda: _place(rng)),
+        "winner": f"{winner_first} {winner_last}",
+        "runner": f"{runner_first} {runner_last}",
+        "winner_first": winner_first,
+        "winner_last": winner_last,
+        "runner_last": runner_last,
+        "town": fresh(lambda: _place(rng)),
+        "river": fresh(lambda: _place(rng)),
+        "street": fresh(lambda: _place(rng)),
+        "company": fresh(lambda: f"{_place(rng)} {_place(rng)}"),
+        "abroad": fresh(lambda: _place(rng)),
     }
 
 
 def _vary_numbers(text: str, rng: random.Random, shift: int) -> str:
     """Shift whole numbers a little per event so figures differ between events (not within one)."""
+
     def bump(m: re.Match[str]) -> str:
         value = int(m.group(0))
         return str(value + shift) if 20 <= value <= 999 and not 1900 <= value <= 2100 else m.group(0)
@@ -118,13 +234,15 @@ def build_corpus(count: int, seed: int = 7) -> list[dict[str, str]]:
             text = " ".join(chosen)
             filled = _vary_numbers(text.format(**slots), rng, shift)
             paragraphs = [" ".join(filled_split) for filled_split in _chunks(split_sentences(filled), rng)]
-            records.append({
-                "outlet": f"{outlet} {event % 7}",
-                "title": f"{slots['town']}: {rng.choice(pools[kind]).format(**slots)[:80]}",
-                "url": f"https://{outlet.lower()}.example/{event}/{len(records)}",
-                "published": "2025-03-10",
-                "text": "\n\n".join(paragraphs),
-            })
+            records.append(
+                {
+                    "outlet": f"{outlet} {event % 7}",
+                    "title": f"{slots['town']}: {rng.choice(pools[kind]).format(**slots)[:80]}",
+                    "url": f"https://{outlet.lower()}.example/{event}/{len(records)}",
+                    "published": "2025-03-10",
+                    "text": "\n\n".join(paragraphs),
+                }
+            )
         event += 1
     return records
 
@@ -168,12 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     baseline = time.perf_counter() - start
     peak = _peak_mb()
     n = len(loaded.articles)
-    print(f"corpus: {len(records)} articles, {words / len(records):.0f} words each on average, "
-          f"{len(loaded.problems)} skipped or noted, {len(stories)} stories "
-          f"({sum(len(s.outlets) for s in stories) / max(1, len(stories)):.1f} outlets per story)")
+    print(
+        f"corpus: {len(records)} articles, {words / len(records):.0f} words each on average, "
+        f"{len(loaded.problems)} skipped or noted, {len(stories)} stories "
+        f"({sum(len(s.outlets) for s in stories) / max(1, len(stories)):.1f} outlets per story)"
+    )
     print(f"{'':24}{'seconds':>9}{'articles/s':>12}{'ms/story':>10}")
-    print(f"{'newsbrief pipeline':24}{pipeline:9.2f}{n / pipeline:12.1f}{1000 * pipeline / len(stories):10.1f}"
-          f"   (of which load+clean+dedupe {load_seconds:.2f} s)")
+    print(
+        f"{'newsbrief pipeline':24}{pipeline:9.2f}{n / pipeline:12.1f}{1000 * pipeline / len(stories):10.1f}"
+        f"   (of which load+clean+dedupe {load_seconds:.2f} s)"
+    )
     print(f"{'plain sumy LexRank':24}{baseline:9.2f}{n / baseline:12.1f}{1000 * baseline / len(stories):10.1f}")
     print(f"peak memory (max RSS): {peak:.0f} MB")
     ratio = pipeline / baseline

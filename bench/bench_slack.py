@@ -90,7 +90,9 @@ def serve_fake_slack(conn: Connection) -> None:
     fake.stop()
 
 
-async def send_all(url: str, response_base: str, requests: int, concurrency: int, stories: int) -> list[tuple[float, float]]:
+async def send_all(
+    url: str, response_base: str, requests: int, concurrency: int, stories: int
+) -> list[tuple[float, float]]:
     """Send the commands, ``concurrency`` at a time; (sent at, seconds to the HTTP response) for each."""
     signer = SignatureVerifier(SECRET)
     gate = asyncio.Semaphore(concurrency)

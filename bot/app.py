@@ -18,12 +18,13 @@ from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig
 from bot.config.store import ConfigStore
 from bot.credentials import AdapterPlan, Credentials, plan_adapters
-from bot.digest import ConsolePublisher, Publisher
+from bot.digest import ChannelDigests, ConsolePublisher, Publisher
+from bot.feeds.cli import source_rows
 from bot.feeds.ingest import rebuild_stories
 from bot.service import CommandService
+from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
 from bot.storage.database import Database, open_database, utcnow
-from bot.storage.feed_state import load_feed_states
 from bot.storage.story_source import StoredStories
 from summarizer.brief import BriefSettings
 from summarizer.loading import load_articles
@@ -62,26 +63,6 @@ def import_files(db: Database, paths: list[str], settings: BriefSettings, err: T
     return added
 
 
-def source_status(store: ConfigStore, db: Database) -> list[dict[str, Any]]:
-    """Each configured source with when it last worked and its last error, for /sources."""
-    with db.transaction() as conn:
-        states = load_feed_states(conn)
-    rows = []
-    for source in store.config.sources:
-        state = states.get(source.name)
-        rows.append(
-            {
-                "name": source.name,
-                "outlet": source.outlet,
-                "feed": source.feed,
-                "page": source.page,
-                "last_ok": state.last_ok.isoformat(timespec="minutes") if state and state.last_ok else None,
-                "last_error": state.last_error if state else None,
-            }
-        )
-    return rows
-
-
 def report_plans(plans: list[AdapterPlan], err: TextIO) -> None:
     for plan in plans:
         if plan.start:
@@ -112,10 +93,12 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
     if args.paths:
         added = import_files(db, args.paths, settings_of(config), err)
         print(f"imported {added} new article(s) from {', '.join(args.paths)}", file=err)
-    stories = StoredStories(db, sources=lambda: source_status(store, db))
+    stories = StoredStories(db, sources=lambda: source_rows(store.config, db))
     creds = Credentials.from_env(env)
-    plans = plan_adapters(creds, slack_http=args.slack_http)
-    return Runtime(store, db, stories, CommandService(stories, digest_size=config.defaults.max_stories), plans, creds)
+    plans = plan_adapters(creds, slack_http=args.slack_http, sync_global=args.sync_global)
+    # /digest in a channel is claimed and recorded like a scheduled digest, with the current config.
+    service = CommandService(stories, claim_digest=ChannelDigests(db, lambda: store.config))
+    return Runtime(store, db, stories, service, plans, creds)
 
 
 @dataclass(frozen=True)
@@ -170,8 +153,12 @@ async def serve(
     ingested = asyncio.Event()
 
     def after_ingest(_report: Any) -> None:
-        rt.stories.refresh()
-        loop.call_soon_threadsafe(ingested.set)
+        # Runs in a worker thread (see bot.scheduler.jobs.ingest_job), so decoding every story does
+        # not hold up Discord heartbeats or Slack acks on the event loop.
+        try:
+            rt.stories.refresh()
+        finally:
+            loop.call_soon_threadsafe(ingested.set)
 
     scheduler = await start_scheduler(lambda: rt.store.config, rt.db, publishers, on_ingest=after_ingest)
     unsubscribe = rt.store.subscribe(lambda cfg: sync_jobs(scheduler, cfg))
@@ -275,13 +262,18 @@ async def _run_discord(
 def run_bot(args: argparse.Namespace, *, env: Mapping[str, str] | None = None, err: TextIO | None = None) -> int:
     """`newsbrief run`: exit 0 on a clean stop, 1 when the configuration or storage cannot be used."""
     err = err or sys.stderr
-    logging.basicConfig(
-        level=os.environ.get("NEWSBRIEF_LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    level = os.environ.get("NEWSBRIEF_LOG_LEVEL", "INFO").upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        print(f"newsbrief: NEWSBRIEF_LOG_LEVEL={level!r} is not a log level; using INFO", file=err)
+        level = "INFO"
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         rt = assemble(args, os.environ if env is None else env, err)
-    except ConfigError as exc:
+    except (ConfigError, DatabaseError) as exc:
         print(f"newsbrief: {exc.user_message}", file=err)
+        return 1
+    except ValueError as exc:  # a malformed environment variable (Credentials.from_env)
+        print(f"newsbrief: {exc}", file=err)
         return 1
     report_plans(rt.plans, err)
     try:

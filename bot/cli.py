@@ -114,6 +114,9 @@ def run_summary_command(args: argparse.Namespace) -> int:
     _report_problems(loaded.problems)
     if not loaded.articles:
         print("newsbrief: no article could be read from the inputs above.", file=sys.stderr)
+        if args.format == "json":
+            error = NewsbriefError("No article could be read from the inputs.")
+            _emit(error_document(args.command, getattr(args, "topic", None), error, loaded.problems), "json")
         return 1
     settings = BriefSettings(sentences=args.sentences, words=args.words, algorithm=args.algorithm)
     stories = build_stories(loaded.articles, settings)

@@ -6,17 +6,21 @@ import asyncio
 import logging
 import sys
 import uuid
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any, Protocol, TextIO
 
-from bot.config.model import EffectiveSettings
+from bot.config.model import EffectiveSettings, NewsbriefConfig, effective_settings
 from bot.render.text import render
+from bot.service import PendingDigest
 from bot.storage.articles import articles_by_id
 from bot.storage.database import Database, utcnow
 from bot.storage.posts import add_pending, claim_run, fail_run, finish_run, last_digest_at, posted_state
 from bot.storage.stories import StoredStory, current_stories
 from summarizer.brief import BriefSettings
+from summarizer.errors import NewsbriefError
 from summarizer.pipeline import build_story
 from summarizer.report import SCHEMA
 
@@ -44,22 +48,6 @@ class ConsolePublisher:
         out.flush()
 
 
-@dataclass
-class RecordingPublisher:
-    """Keeps every post in memory, for tests; ``fail`` makes the next posts raise."""
-
-    posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    fail: bool = False
-
-    async def post(self, target: str, doc: dict[str, Any]) -> None:
-        if self.fail:
-            raise ConnectionError("publisher is down")
-        self.posts.append((target, doc))
-
-    def story_titles(self, target: str | None = None) -> list[str]:
-        return [s["title"] for t, d in self.posts if target in (None, t) for s in d["stories"]]
-
-
 def digest_doc(stories: list[StoredStory]) -> dict[str, Any]:
     """The same shape as ``bot.service.digest_document``: stories most outlets first."""
     return {"schema": SCHEMA, "command": "digest", "topic": None, "problems": [], "stories": [s.doc for s in stories]}
@@ -76,7 +64,7 @@ def rebrief(
     wanted = BriefSettings(settings.brief_sentences, settings.brief_words, settings.algorithm)
     if built_with is None or wanted == built_with or not stories:
         return stories
-    with db.transaction() as conn:
+    with db.read() as conn:
         members = {s.key: articles_by_id(conn, s.article_ids) for s in stories}
     out = []
     for story in stories:
@@ -111,7 +99,7 @@ def choose_stories(
 
     if conn is not None:
         return pick(conn)
-    with db.transaction() as c:
+    with db.read() as c:
         return pick(c)
 
 
@@ -155,6 +143,14 @@ def _fail(db: Database, run_id: int) -> None:
         fail_run(conn, run_id, utcnow())
 
 
+def _settle(db: Database, run_id: int, posted: bool) -> None:
+    """Record what the publisher did: ``sent``, or (it raised) release the stories for the next digest."""
+    if posted:
+        _finish(db, run_id, "sent")
+    else:
+        _fail(db, run_id)
+
+
 async def run_digest(
     db: Database,
     publisher: Publisher,
@@ -184,7 +180,54 @@ async def run_digest(
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("posting the digest to %s:%s failed (error id %s)", platform, channel_id, error_id)
-        await asyncio.to_thread(_fail, db, run_id)
+        await asyncio.to_thread(_settle, db, run_id, False)
         return DigestOutcome("failed", error_id=error_id)
     await asyncio.to_thread(_finish, db, run_id, "sent" if chosen else "quiet")
     return DigestOutcome("posted" if chosen else "quiet", len(chosen))
+
+
+NOTHING_NEW = "No new stories since the last digest in this channel."
+BUSY = "A digest is being posted in this channel right now; try again in a minute."
+
+
+def manual_slot(now: datetime) -> datetime:
+    """The slot of a ``/digest`` run at ``now``.
+
+    Scheduled slots are cron fire times (whole minutes), so a manual slot with a sub-second part can never
+    take a scheduled slot's claim; ``now`` on an exact minute is moved by one microsecond to keep it so.
+    """
+    return now if now.second or now.microsecond else now + timedelta(microseconds=1)
+
+
+class ChannelDigests:
+    """``/digest`` in a channel: the scheduled digests' claim-and-record path with slot = now.
+
+    Called with (platform, channel_id, workspace); reads the configuration on each call, so edits of
+    ``max_stories``, topics or brief settings apply at once. A channel not in the configuration gets the
+    workspace's and global defaults. The adapter posts the returned document and reports the outcome
+    through its ``settle`` (see :class:`bot.service.Delivery`), with the same at-most-once semantics
+    as :func:`run_digest`.
+    """
+
+    def __init__(self, db: Database, config: Callable[[], NewsbriefConfig]) -> None:
+        self.db = db
+        self.config = config
+
+    def __call__(self, platform: str, channel_id: str, workspace: str | None) -> PendingDigest:
+        config = self.config()
+        settings = effective_settings(config, platform, channel_id, workspace)
+        d = config.defaults
+        built_with = BriefSettings(sentences=d.brief_sentences, words=d.brief_words, algorithm=d.algorithm)
+        claimed = _claim(self.db, platform, channel_id, settings, manual_slot(utcnow()))
+        if claimed is None:  # a scheduled run (or another /digest) holds this channel's lock right now
+            raise NewsbriefError(BUSY)
+        run_id, chosen = claimed
+        if not chosen:
+            _finish(self.db, run_id, "empty")
+            raise NewsbriefError(NOTHING_NEW)
+        try:
+            chosen = rebrief(self.db, chosen, settings, built_with)
+        except Exception:
+            _fail(self.db, run_id)
+            raise
+        return PendingDigest(digest_doc(chosen), partial(_settle, self.db, run_id))

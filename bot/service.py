@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import Any, Protocol
 
 from summarizer.brief import BriefSettings
@@ -69,34 +71,113 @@ class InMemoryStories:
 def digest_document(stories: list[Story], max_stories: int = 5) -> dict[str, Any]:
     """The top stories, most outlets first."""
     ranked = sorted(stories, key=lambda s: (-len(s.outlets), -len(s.articles)))[:max_stories]
-    return {"schema": SCHEMA, "command": "digest", "topic": None, "problems": [], "stories": [s.to_dict() for s in ranked]}
+    return {
+        "schema": SCHEMA,
+        "command": "digest",
+        "topic": None,
+        "problems": [],
+        "stories": [s.to_dict() for s in ranked],
+    }
+
+
+@dataclass(frozen=True)
+class PendingDigest:
+    """A channel digest claimed and recorded as pending: ``settle(True)`` records it sent,
+    ``settle(False)`` releases its stories for the next digest."""
+
+    doc: dict[str, Any]
+    settle: Callable[[bool], None]
+
+
+# (platform, channel_id, workspace) -> the channel's claimed digest; raises NewsbriefError when there
+# is nothing to post. The composition root builds one over the database (``bot.digest.ChannelDigests``).
+DigestClaimer = Callable[[str, str, str | None], PendingDigest]
+
+
+class Delivery:
+    """Records whether the adapter's post of a claimed digest went out: ``with`` in a worker thread,
+    ``async with`` on an event loop (the database write then runs in a thread).
+
+    Leaving the block normally records the stories as sent; an exception releases them for the next
+    digest and propagates to the adapter's error handler. A cancelled or interrupted post (not an
+    ``Exception``) may have gone out, so it stays pending and is never re-sent (at most once).
+    """
+
+    def __init__(self, settle: Callable[[bool], None] | None) -> None:
+        self._settle = settle
+
+    def _outcome(self, exc_type: type[BaseException] | None) -> bool | None:
+        if self._settle is None:
+            return None
+        if exc_type is None:
+            return True
+        return False if issubclass(exc_type, Exception) else None
+
+    def __enter__(self) -> Delivery:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        outcome = self._outcome(exc_type)
+        if self._settle is not None and outcome is not None:
+            self._settle(outcome)
+
+    async def __aenter__(self) -> Delivery:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        outcome = self._outcome(exc_type)
+        if self._settle is not None and outcome is not None:
+            await asyncio.to_thread(self._settle, outcome)
 
 
 @dataclass(frozen=True)
 class Reply:
-    """What a command produced: the core's JSON document; ``error_id`` is set for unexpected failures."""
+    """What a command produced: the core's JSON document; ``error_id`` is set for unexpected failures.
+
+    A channel ``digest`` reply also carries ``settle``: post ``doc`` inside ``with reply.delivery():``
+    (or ``async with``) so the outcome is recorded.
+    """
 
     command: str
     doc: dict[str, Any]
     error_id: str | None = None
+    settle: Callable[[bool], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:
         return "error" in self.doc
 
+    def delivery(self) -> Delivery:
+        """The context to post this reply's document in (a no-op for documents that record nothing)."""
+        return Delivery(self.settle)
+
 
 class CommandService:
-    """Runs a chat command against the stories; the one place where errors become user messages."""
+    """Runs a chat command against the stories; the one place where errors become user messages.
 
-    def __init__(self, source: StorySource, *, digest_size: int = 5) -> None:
+    With ``claim_digest`` (the bot running with storage), ``digest`` in a channel is claimed and recorded
+    like a scheduled digest, with that channel's settings; without it (console chat over files, tests),
+    it is the top ``digest_size`` stories and records nothing.
+    """
+
+    def __init__(self, source: StorySource, *, digest_size: int = 5, claim_digest: DigestClaimer | None = None) -> None:
         self.source = source
         self.digest_size = digest_size
+        self.claim_digest = claim_digest
         self._handlers: dict[str, Callable[[str | None], dict[str, Any]]] = {
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
             "framing": lambda topic: stories_document("framing", self._one(topic), topic),
             "who-won": lambda topic: who_won_document(self.source.stories(), topic),
             "sources": lambda _topic: {
-                "schema": SCHEMA, "command": "sources", "topic": None, "problems": [], "sources": self.source.sources()
+                "schema": SCHEMA,
+                "command": "sources",
+                "topic": None,
+                "problems": [],
+                "sources": self.source.sources(),
             },
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
         }
@@ -111,14 +192,29 @@ class CommandService:
         matching = [t for t in titles if wanted in t.lower()] if wanted else titles
         return matching[:limit]
 
-    def run(self, command: str, topic: str | None = None) -> Reply:
-        """Run ``command``; never raises: expected errors carry their message, others an error id."""
+    def run(
+        self,
+        command: str,
+        topic: str | None = None,
+        *,
+        platform: str | None = None,
+        channel_id: str | None = None,
+        workspace: str | None = None,
+    ) -> Reply:
+        """Run ``command``; never raises: expected errors carry their message, others an error id.
+
+        ``platform``, ``channel_id`` and ``workspace`` say where a ``digest`` will be posted; the reply
+        then carries ``settle`` and must be posted inside ``reply.delivery()``.
+        """
         topic = topic.strip() if topic and topic.strip() else None
         handler = self._handlers.get(command)
         if handler is None:
             err = NewsbriefError(f"Unknown command “{command}”. Try one of: {', '.join('/' + c for c in COMMANDS)}.")
             return Reply(command, error_document(command, topic, err, []))
         try:
+            if command == "digest" and self.claim_digest is not None and platform and channel_id:
+                pending = self.claim_digest(platform, channel_id, workspace)
+                return Reply(command, pending.doc, settle=pending.settle)
             return Reply(command, handler(topic))
         except NewsbriefError as exc:
             return Reply(command, error_document(command, topic, exc, []))

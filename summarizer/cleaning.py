@@ -82,7 +82,9 @@ def drop_duplicates(articles: list[Article], threshold: float = 0.8) -> tuple[li
         )
         if duplicate_of is not None:
             notes.append(
-                Problem(article.source or article.id, f"skipped: near-duplicate of {duplicate_of.source or duplicate_of.id}")
+                Problem(
+                    article.source or article.id, f"skipped: near-duplicate of {duplicate_of.source or duplicate_of.id}"
+                )
             )
             continue
         for s in sample:

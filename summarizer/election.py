@@ -13,9 +13,14 @@ from summarizer.names import mentions
 WIN = re.compile(
     r"\b(?:wins?|won|has won|defeats?|defeated|beats?|victory|victorious|(?:was |is |been )?elected|becomes)\b", re.I
 )
-AGAINST = re.compile(r"\b(?:defeats?|defeated|defeating|beat|beats|beating|over|against|ahead of|unseating|ousting)\b", re.I)
+AGAINST = re.compile(
+    r"\b(?:defeats?|defeated|defeating|beat|beats|beating|over|against|ahead of|unseating|ousting)\b", re.I
+)
 CONCEDE = re.compile(r"\bconced(?:ed|es|e)\b", re.I)
-ELECTION_WORDS = re.compile(r"\b(?:elections?|runoff|run-off|vote[sd]?|ballots?|polls? closed|polling stations|presidential|mayoral|race)\b", re.I)
+ELECTION_WORDS = re.compile(
+    r"\b(?:elections?|runoff|run-off|vote[sd]?|ballots?|polls? closed|polling stations|presidential|mayoral|race)\b",
+    re.I,
+)
 VOTE_CONTEXT = re.compile(r"\b(?:votes?|ballots?|support|won|wins|garner\w*|election|count\w*|share)\b", re.I)
 NOT_RESULT = re.compile(r"\b(?:opinion polls?|surveys?|first round|primar(?:y|ies)|previous(?:ly)?|last time)\b", re.I)
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
@@ -25,7 +30,10 @@ OFFICE = re.compile(
     r"(?:runoff|run-off|election|elections|race|vote|ballot)",
     re.I,
 )
-OFFICE_NOUN = re.compile(r"\b(?:becomes|become|as|new|next|\d+(?:st|nd|rd|th))\s+(president|prime minister|mayor|governor|chancellor)\b", re.I)
+OFFICE_NOUN = re.compile(
+    r"\b(?:becomes|become|as|new|next|\d+(?:st|nd|rd|th))\s+(president|prime minister|mayor|governor|chancellor)\b",
+    re.I,
+)
 PLACE = re.compile(
     r"\b(?:election|elections|runoff|vote)\s+in\s+([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)"
     r"|\b([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)[’']s\s+(?:\d+(?:st|nd|rd|th)\s+|new\s+|next\s+)?(?:president|prime minister|mayor|governor)"
@@ -33,12 +41,16 @@ PLACE = re.compile(
     r"([A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)\s+(?:mayoral|presidential|gubernatorial|parliamentary|general)\s+"
     r"(?:election|elections|race|runoff|run-off|vote)"
 )
-DATE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\b"
-)
+DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\b")
 OFFICE_NAMES = {
-    "presidential": "President", "parliamentary": "Parliament", "mayoral": "Mayor", "gubernatorial": "Governor",
-    "general": "General election", "senate": "Senate", "legislative": "Legislature", "congressional": "Congress",
+    "presidential": "President",
+    "parliamentary": "Parliament",
+    "mayoral": "Mayor",
+    "gubernatorial": "Governor",
+    "general": "General election",
+    "senate": "Senate",
+    "legislative": "Legislature",
+    "congressional": "Congress",
 }
 
 

@@ -9,9 +9,27 @@ from dataclasses import dataclass
 from summarizer.models import Figure, FigureReport
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _QUALIFIER = r"almost|nearly|about|around|roughly|approximately|some|more than|just over|just under|over|under|less than|close to|barely|at least|up to"
 PERCENT = re.compile(
@@ -96,7 +114,7 @@ def interval(report: FigureReport) -> tuple[float, float]:
         return v * 0.98, v
     if q is not None:
         return v * 0.95, v * 1.05
-    half = 0.5 * 10 ** -report.decimals
+    half = 0.5 * 10**-report.decimals
     return v - half, v + half
 
 

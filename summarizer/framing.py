@@ -174,7 +174,11 @@ def _contrast(outlet: str, labels: list[ActorLabel], loaded: list[LoadedTerm], f
     if labels:
         parts.append(f"calls {labels[0].actor} “{labels[0].label}”")
     own = [t.term for t in loaded if not t.in_quote][:3]
-    parts.append("uses loaded terms such as " + ", ".join(f"“{t}”" for t in own) if own else "uses little loaded language of its own")
+    parts.append(
+        "uses loaded terms such as " + ", ".join(f"“{t}”" for t in own)
+        if own
+        else "uses little loaded language of its own"
+    )
     if frames:
         parts.append(f"gives most weight to {_humanise(frames[0].frame)} ({frames[0].share:.0%} of its sentences)")
     return f"{outlet} " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."

@@ -88,7 +88,9 @@ def _read_bytes(path: Path) -> bytes:
     if size == 0:
         raise InputError(str(path), "file is empty")
     if size > MAX_FILE_BYTES:
-        raise InputError(str(path), f"file is {size / 1_048_576:.1f} MB, over the {MAX_FILE_BYTES // 1_048_576} MB limit")
+        raise InputError(
+            str(path), f"file is {size / 1_048_576:.1f} MB, over the {MAX_FILE_BYTES // 1_048_576} MB limit"
+        )
     return path.read_bytes()
 
 
@@ -174,7 +176,7 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, Any]]:
         if isinstance(data, dict):
             data = data.get("articles", [data])
         if not isinstance(data, list):
-            raise InputError(str(path), "expected a JSON object, a list of objects, or {\"articles\": [...]}")
+            raise InputError(str(path), 'expected a JSON object, a list of objects, or {"articles": [...]}')
         for i, record in enumerate(data, 1):
             yield f"{path} record {i}", record
         return
@@ -254,7 +256,9 @@ def read_file(path: Path, meta: dict[str, Any], problems: list[Problem]) -> list
     """Articles in one file; raises InputError when the file cannot be used at all."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise InputError(str(path), f"unsupported file type '{suffix or '(none)'}' (use {', '.join(sorted(SUPPORTED))})")
+        raise InputError(
+            str(path), f"unsupported file type '{suffix or '(none)'}' (use {', '.join(sorted(SUPPORTED))})"
+        )
     data = _read_bytes(path)
     if suffix in FEED_SUFFIXES:
         return _read_feed(path, data, problems)

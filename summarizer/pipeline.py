@@ -30,8 +30,13 @@ def _story_id(articles: list[Article]) -> str:
     return "s-" + hashlib.blake2b(articles[0].id.encode(), digest_size=5).hexdigest()
 
 
-_RACE_ADJECTIVES = {"President": "presidential", "Mayor": "mayoral", "Governor": "gubernatorial",
-                    "Parliament": "parliamentary", "General election": "general"}
+_RACE_ADJECTIVES = {
+    "President": "presidential",
+    "Mayor": "mayoral",
+    "Governor": "gubernatorial",
+    "Parliament": "parliamentary",
+    "General election": "general",
+}
 
 
 def _central_title(articles: list[Article]) -> str | None:

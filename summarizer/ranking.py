@@ -69,6 +69,7 @@ SUMMARIZERS: dict[str, type[Any]] = {
     "reduction": ReductionSummarizer,
 }
 
+
 class CachedStemmer:
     """sumy's Snowball stemmer with a memo: news reuses a small vocabulary, and stemming dominated."""
 

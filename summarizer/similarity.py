@@ -27,9 +27,7 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 @lru_cache(maxsize=131072)
 def common_stems(text: str) -> frozenset[str]:
     """Stems of the lower-case content words only (names left out)."""
-    return frozenset(
-        stem(w) for w in split_words(text) if w.islower() and len(w) > 1 and w not in _STOP_WORDS
-    )
+    return frozenset(stem(w) for w in split_words(text) if w.islower() and len(w) > 1 and w not in _STOP_WORDS)
 
 
 def same_fact(a: str, b: str, threshold: float = 0.28, min_shared: int = 3) -> bool:

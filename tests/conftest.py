@@ -12,8 +12,16 @@ from summarizer.pipeline import build_stories
 
 # The outlets' loaded terms that issue 2 says the seeds' neutral brief must not contain.
 SEED_LOADED_TERMS = (
-    "extremist", "devotee", "fascist", "lunatic", "ultra-right", "gushing", "ilk", "overjoyed",
-    "dirty secrets", "abandons socialism",
+    "extremist",
+    "devotee",
+    "fascist",
+    "lunatic",
+    "ultra-right",
+    "gushing",
+    "ilk",
+    "overjoyed",
+    "dirty secrets",
+    "abandons socialism",
 )
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

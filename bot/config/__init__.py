@@ -1,6 +1,6 @@
 """Configuration: the typed model, one validate function, a live store, chat and CLI commands."""
 
-from bot.config.admin import AdminActor, AdminReply, is_admin, run_config_command
+from bot.config.admin import AdminActor, AdminReply, is_bot_admin, run_config_command
 from bot.config.audit import ConfigChange
 from bot.config.errors import ConfigError, ConfigIssue
 from bot.config.model import Channel, EffectiveSettings, NewsbriefConfig, Source, effective_settings
@@ -20,7 +20,7 @@ __all__ = [
     "NewsbriefConfig",
     "Source",
     "effective_settings",
-    "is_admin",
+    "is_bot_admin",
     "load_config",
     "run_config_command",
     "validate_config",

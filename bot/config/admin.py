@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import tomli_w
 
 from bot.config.audit import ConfigChange
-from bot.config.errors import MISSING, ConfigError
+from bot.config.errors import MISSING, ChangeRefused, ConfigError
 from bot.config.keys import locate
 from bot.config.model import NewsbriefConfig, effective_settings
+from bot.config.permissions import SOURCES, AdminActor, Target, check_access, is_bot_admin, key_target, schedule_target
 from bot.config.redact import redact_value
 from bot.config.store import ConfigStore
+
+__all__ = ["AdminActor", "AdminReply", "is_bot_admin", "run_config_command"]
 
 USAGE = [
     "show [KEY] — this channel's settings, or one key",
@@ -23,27 +28,7 @@ USAGE = [
     "remove-source NAME",
     "schedule MIN HOUR DAY MONTH WEEKDAY [TIMEZONE] — e.g. schedule 0 8 * * * Europe/Stockholm",
 ]
-REFUSAL = (
-    "Only admins can change the configuration: on Discord, members with Manage Server or a "
-    "listed admin role; on Slack, workspace admins/owners or listed users."
-)
 SOURCE_FIELDS = ("name", "outlet", "feed", "page", "bias", "bias_source")
-
-
-@dataclass(frozen=True)
-class AdminActor:
-    """Who runs the command; adapters set ``is_workspace_admin`` from Manage Server / is_admin / is_owner."""
-
-    platform: str
-    user_id: str
-    display_name: str
-    is_workspace_admin: bool
-    role_ids: list[str] = field(default_factory=list)
-
-    @property
-    def audit_name(self) -> str:
-        """How the actor is recorded in the audit log."""
-        return f"{self.platform}:{self.user_id} ({self.display_name})"
 
 
 @dataclass(frozen=True)
@@ -53,17 +38,6 @@ class AdminReply:
     ok: bool
     title: str
     lines: list[str] = field(default_factory=list)
-
-
-def is_admin(actor: AdminActor, config: NewsbriefConfig) -> bool:
-    """Workspace admins/owners (Manage Server on Discord), listed Slack users or Discord roles."""
-    if actor.is_workspace_admin:
-        return True
-    if actor.platform == "slack":
-        return actor.user_id in config.admins.slack_users
-    if actor.platform == "discord":
-        return any(role in config.admins.discord_roles for role in actor.role_ids)
-    return False
 
 
 def run_config_command(
@@ -79,9 +53,9 @@ def run_config_command(
             return _show(store.config, rest, platform, channel_id, workspace)
         if verb not in ("set", "unset", "add-source", "remove-source", "schedule"):
             return AdminReply(False, f"Unknown command {verb!r}", list(USAGE))
-        if not is_admin(actor, store.config):
-            return AdminReply(False, "Not allowed", [REFUSAL, "Nothing was changed."])
         change = _apply(store, actor, verb, rest, platform, channel_id, workspace)
+    except ChangeRefused as exc:
+        return AdminReply(False, "Not allowed", [*exc.lines, "Nothing was changed."])
     except ConfigError as exc:
         title = "Cannot show that" if verb == "show" else "Not changed"
         return AdminReply(False, title, [str(issue) for issue in exc.issues])
@@ -98,26 +72,39 @@ def _apply(
     store: ConfigStore, actor: AdminActor, verb: str, rest: str, platform: str, channel_id: str, workspace: str | None
 ) -> ConfigChange:
     who = actor.audit_name
+
+    def allowed(target: Callable[[NewsbriefConfig], Target]) -> Callable[[NewsbriefConfig], None]:
+        # Checked by the store under its lock against the file as it is now, not a cached copy.
+        return lambda config: check_access(actor, target(config), config, workspace)
+
     if verb == "set":
         key, _, value = rest.partition(" ")
         if not key or not value.strip():
             raise _UsageError("set needs a key and a value.")
-        return store.set(key, value, actor=who)
+        return store.set(key, value, actor=who, authorize=allowed(partial(key_target, key)))
     if verb == "unset":
         if not rest or " " in rest:
             raise _UsageError("unset needs exactly one key.")
-        return store.unset(rest, actor=who)
+        return store.unset(rest, actor=who, authorize=allowed(partial(key_target, rest)))
     if verb == "add-source":
-        return store.add_source(_source_fields(rest), actor=who)
+        return store.add_source(_source_fields(rest), actor=who, authorize=allowed(lambda _: SOURCES))
     if verb == "remove-source":
         if not rest or " " in rest:
             raise _UsageError("remove-source needs exactly one source name.")
-        return store.remove_source(rest, actor=who)
+        return store.remove_source(rest, actor=who, authorize=allowed(lambda _: SOURCES))
     fields = rest.split()
     if len(fields) not in (5, 6):
         raise _UsageError(f"schedule needs 5 cron fields and an optional timezone, got {len(fields)} words.")
     timezone = fields[5] if len(fields) == 6 else None
-    return store.set_schedule(platform, channel_id, " ".join(fields[:5]), timezone, workspace=workspace, actor=who)
+    return store.set_schedule(
+        platform,
+        channel_id,
+        " ".join(fields[:5]),
+        timezone,
+        workspace=workspace,
+        actor=who,
+        authorize=allowed(lambda config: schedule_target(config, platform, channel_id, workspace)),
+    )
 
 
 def _source_fields(rest: str) -> dict[str, Any]:

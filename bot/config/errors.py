@@ -56,3 +56,11 @@ class ConfigError(NewsbriefError):
 def _short(value: Any, limit: int = 80) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ChangeRefused(NewsbriefError):
+    """The user may not make this change; ``lines`` say who may and how to get access."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = list(lines)
+        super().__init__(" ".join(self.lines))

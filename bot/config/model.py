@@ -14,6 +14,8 @@ from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from bot.config.hosts import private_host_reason
+
 Platform = Literal["discord", "slack", "console"]
 Algorithm = Literal["lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "edmundson", "random", "reduction"]
 ALGORITHMS: tuple[str, ...] = get_args(Algorithm)
@@ -95,6 +97,7 @@ class BotSection(_Strict):
     database_url: str = "sqlite:///newsbrief.db"
     ingest_interval_minutes: int = Field(default=30, ge=1, le=1440)
     audit_log: str = Field(default="audit.log.jsonl", min_length=1)
+    allow_private_sources: bool = False
 
 
 class ScopeOverrides(_Strict):
@@ -206,6 +209,23 @@ class NewsbriefConfig(_Strict):
     def _unique_channels(cls, channels: list[Channel]) -> list[Channel]:
         _no_duplicates([c.ref for c in channels], "channel", "merge the two [[channels]] entries")
         return channels
+
+    @model_validator(mode="after")
+    def _no_private_sources(self) -> NewsbriefConfig:
+        if self.bot.allow_private_sources:
+            return self
+        for source in self.sources:
+            kind, url = ("feed", source.feed) if source.feed is not None else ("page", source.page)
+            reason = private_host_reason(url or "")
+            if reason is not None:
+                raise invalid(
+                    f"points at a {reason}, which the bot will not fetch by default",
+                    "use the outlet's public address; only if this bot must read feeds on your own network, "
+                    "set allow_private_sources = true under [bot] in the file (not possible from chat)",
+                    f"sources.{source.name}.{kind}",
+                    value=url,
+                )
+        return self
 
     def source(self, name: str) -> Source | None:
         """The source called ``name``, if any."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import hashlib
 import logging
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -24,15 +27,61 @@ log = logging.getLogger(__name__)
 Listener = Callable[[NewsbriefConfig], None]
 ErrorListener = Callable[[ConfigError], None]
 Mutation = Callable[[dict[str, Any]], tuple[Any, Any]]
+Authorize = Callable[[NewsbriefConfig], None]
+"""Called with the config as it is on disk, under the lock, before a change; raises to refuse it."""
 
-_LOCKS: dict[Path, threading.RLock] = {}
+
+class _PathLock:
+    """One file's locks: a thread lock for this process plus ``flock`` on a lock file for other processes.
+
+    The ``flock`` is taken once per outermost holder: a second ``flock`` from the same process on a
+    new descriptor would wait for the first, so a listener that saves again would deadlock.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.thread = threading.RLock()
+        self.lock_file = path.parent / f".{path.name}.lock"
+        self._depth = 0
+        self._fd: int | None = None
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self.thread:
+            if self._depth == 0:
+                try:
+                    fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+                except OSError as exc:
+                    raise ConfigError.single(
+                        str(self.lock_file),
+                        MISSING,
+                        f"could not lock ({exc.strerror})",
+                        "check the folder's permissions",
+                    ) from None
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                except BaseException:
+                    os.close(fd)
+                    raise
+                self._fd = fd
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._fd is not None:
+                    fd, self._fd = self._fd, None
+                    os.close(fd)  # closing the only descriptor releases the flock
+
+
+_LOCKS: dict[Path, _PathLock] = {}
 _LOCKS_GUARD = threading.Lock()
 
 
-def _lock_for(path: Path) -> threading.RLock:
+def _lock_for(path: Path) -> _PathLock:
     # Stores opened on the same file in one process share one lock.
+    resolved = path.resolve()
     with _LOCKS_GUARD:
-        return _LOCKS.setdefault(path.resolve(), threading.RLock())
+        return _LOCKS.setdefault(resolved, _PathLock(resolved))
 
 
 @dataclass(frozen=True)
@@ -53,7 +102,8 @@ class ConfigStore:
     def __init__(self, path: Path | str, *, audit_log: Path | None = None) -> None:
         self.path = Path(path)
         self._audit_override = audit_log
-        self._lock = _lock_for(self.path)
+        self._path_lock = _lock_for(self.path)
+        self._lock = self._path_lock.thread
         self._config: NewsbriefConfig | None = None
         self._digest: str | None = None
         self._bad_digest: str | None = None
@@ -83,7 +133,12 @@ class ConfigStore:
 
     # -- changes -------------------------------------------------------------------------------
 
-    def set(self, key: str, raw_value: str, *, actor: str) -> ConfigChange:
+    @property
+    def lock_path(self) -> Path:
+        """The lock file (``.<name>.lock`` beside the config) that serialises edits across processes."""
+        return self._path_lock.lock_file
+
+    def set(self, key: str, raw_value: str, *, actor: str, authorize: Authorize | None = None) -> ConfigChange:
         """Set dotted ``key`` from user-typed text, e.g. ``set("defaults.max_stories", "3")``."""
 
         def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
@@ -92,9 +147,9 @@ class ConfigStore:
             target.table[target.field] = new
             return old, new
 
-        return self._change(actor, "set", key, mutate)
+        return self._change(actor, "set", key, mutate, authorize)
 
-    def unset(self, key: str, *, actor: str) -> ConfigChange:
+    def unset(self, key: str, *, actor: str, authorize: Authorize | None = None) -> ConfigChange:
         """Remove dotted ``key`` so the setting falls back to its default or wider scope."""
 
         def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
@@ -104,9 +159,9 @@ class ConfigStore:
                 raise ConfigError.single(key, MISSING, "is not set", "nothing to unset")
             return old, MISSING
 
-        return self._change(actor, "unset", key, mutate)
+        return self._change(actor, "unset", key, mutate, authorize)
 
-    def add_source(self, fields: dict[str, Any], *, actor: str) -> ConfigChange:
+    def add_source(self, fields: dict[str, Any], *, actor: str, authorize: Authorize | None = None) -> ConfigChange:
         """Append a ``[[sources]]`` entry; its ``name`` must be new."""
         entry = {k: v for k, v in fields.items() if v is not None}
         name = str(entry.get("name", ""))
@@ -120,9 +175,9 @@ class ConfigStore:
             sources.append(entry)
             return MISSING, entry
 
-        return self._change(actor, "add-source", f"sources.{name}", mutate)
+        return self._change(actor, "add-source", f"sources.{name}", mutate, authorize)
 
-    def remove_source(self, name: str, *, actor: str) -> ConfigChange:
+    def remove_source(self, name: str, *, actor: str, authorize: Authorize | None = None) -> ConfigChange:
         """Delete the ``[[sources]]`` entry called ``name``."""
 
         def mutate(data: dict[str, Any]) -> tuple[Any, Any]:
@@ -130,7 +185,7 @@ class ConfigStore:
             data["sources"].remove(entry)
             return entry, MISSING
 
-        return self._change(actor, "remove-source", f"sources.{name}", mutate)
+        return self._change(actor, "remove-source", f"sources.{name}", mutate, authorize)
 
     def set_schedule(
         self,
@@ -141,6 +196,7 @@ class ConfigStore:
         *,
         workspace: str | None = None,
         actor: str,
+        authorize: Authorize | None = None,
     ) -> ConfigChange:
         """Set a channel's cron schedule (and timezone), creating its ``[[channels]]`` entry."""
         ref = f"{platform}:{channel_id}"
@@ -161,20 +217,25 @@ class ConfigStore:
                 entry["workspace"] = workspace
             return old, {k: entry[k] for k in ("schedule", "timezone") if k in entry}
 
-        return self._change(actor, "schedule", f"channels.{ref}.schedule", mutate)
+        return self._change(actor, "schedule", f"channels.{ref}.schedule", mutate, authorize)
 
-    def _change(self, actor: str, action: str, key: str, mutate: Mutation) -> ConfigChange:
-        with self._lock:
-            # Re-read: another store or a hand edit may have changed the file since we loaded it.
+    def _change(
+        self, actor: str, action: str, key: str, mutate: Mutation, authorize: Authorize | None = None
+    ) -> ConfigChange:
+        # Read-modify-write under the thread lock and the cross-process flock; re-read because another
+        # process (`newsbrief config set` beside the bot), store or hand edit may have changed the file.
+        with self._path_lock.exclusive():
             text = read_config_text(self.path)
             try:
                 data = parse_config_text(text, str(self.path))
-                validate_config(data)
+                current = validate_config(data)
             except ConfigError as exc:
                 first = ConfigIssue(
                     str(self.path), MISSING, "the file has errors, so no change was made", "fix these by hand first"
                 )
                 raise ConfigError([first, *exc.issues]) from None
+            if authorize is not None:
+                authorize(current)
             old, new = mutate(data)
             config = validate_config(data)
             encoded = config_to_toml(data).encode("utf-8")

@@ -49,6 +49,7 @@ FIELD_FIXES: dict[str, str] = {
     "platform": "use one of: " + ", ".join(PLATFORMS),
     "channel_id": 'give the channel id as text, e.g. "123456789"',
     "post_when_quiet": "use true or false",
+    "allow_private_sources": "use true or false",
 }
 
 TYPE_FIXES: dict[str, str] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 import discord
@@ -85,13 +86,23 @@ def build_commands(service: CommandService, config_store: Any = None) -> list[ap
 
     @app_commands.command(name="digest")
     async def digest(interaction: discord.Interaction[Any]) -> None:
-        """Post the current digest of top stories to this channel now."""
+        """Post the top new stories since this channel's last digest, now."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        reply = await asyncio.to_thread(service.run, "digest", None)
-        if reply.is_error or interaction.channel_id is None:
+        channel_id = interaction.channel_id
+        reply = await asyncio.to_thread(
+            partial(
+                service.run,
+                "digest",
+                platform="discord",
+                channel_id=str(channel_id) if channel_id is not None else None,
+                workspace=str(interaction.guild_id) if interaction.guild_id else None,
+            )
+        )
+        if reply.is_error or channel_id is None:  # including "no new stories": told only to the user
             await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
             return
-        await post_digest(interaction.client, interaction.channel_id, reply.doc)
+        async with reply.delivery():  # a failed post releases the stories for the next digest
+            await post_digest(interaction.client, channel_id, reply.doc)
         count = len(reply.doc["stories"])
         await interaction.followup.send(
             f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).", ephemeral=True

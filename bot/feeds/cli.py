@@ -16,6 +16,7 @@ from bot.config.validate import load_config
 from bot.digest import preview_digest
 from bot.feeds.ingest import IngestReport, ingest_once
 from bot.render.text import render
+from bot.storage import DatabaseError
 from bot.storage.database import Database, open_database
 from bot.storage.feed_state import load_feed_states
 
@@ -47,7 +48,11 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     except ConfigError as exc:
         print(f"{path}: {exc.user_message}", file=err)
         return 1
-    db = open_database(config.bot.database_url)
+    try:
+        db = open_database(config.bot.database_url)
+    except DatabaseError as exc:
+        print(f"newsbrief: {exc.user_message}", file=err)
+        return 1
     try:
         if args.command == "ingest":
             return _ingest(config, db, out, err, quiet=args.quiet)
@@ -112,7 +117,7 @@ def _digest(config: NewsbriefConfig, db: Database, args: argparse.Namespace, out
 
 def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
     """Configured sources with their fetch state (the ``sources`` document's entries)."""
-    with db.transaction() as conn:
+    with db.read() as conn:
         states = load_feed_states(conn)
 
     def when(value: datetime | None) -> str | None:
@@ -127,7 +132,7 @@ def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
         if state and state.last_error:
             row["last_error"] = f"{state.last_error} ({when(state.last_error_at)})"
         if state is None:
-            row["last_error"] = "never fetched yet"
+            row["never_fetched"] = True
         rows.append(row)
     return rows
 

@@ -111,7 +111,7 @@ async def fetch_source(fetcher: Fetcher, db: Database, source: Source, state: Fe
 
 
 def _known(db: Database, urls: list[str]) -> set[str]:
-    with db.transaction() as conn:
+    with db.read() as conn:
         return known_urls(conn, urls)
 
 
@@ -120,7 +120,7 @@ def _keep_new(db: Database, outcomes: Sequence[SourceOutcome], since: datetime) 
     new = [a for o in outcomes for a in o.articles]
     if not new:
         return []
-    with db.transaction() as conn:
+    with db.read() as conn:
         existing = recent_articles(conn, since)
     kept, notes = drop_duplicates(existing + new)
     kept_ids = {id(a) for a in kept}
@@ -156,7 +156,7 @@ def rebuild_stories(
 ) -> tuple[list[Story], int] | None:
     """Rebuild stories from the recent articles when articles arrived since the last build."""
     now = utcnow()
-    with db.transaction() as conn:
+    with db.read() as conn:
         through = newest_seq(conn)
         built_through = int(get_meta(conn, BUILT_THROUGH) or 0)
         if through <= built_through:
@@ -213,10 +213,10 @@ async def ingest_once(
 
 
 def _states(db: Database) -> dict[str, FeedState]:
-    with db.transaction() as conn:
+    with db.read() as conn:
         return load_feed_states(conn)
 
 
 def _story_count(db: Database) -> int:
-    with db.transaction() as conn:
+    with db.read() as conn:
         return count_stories(conn)

@@ -108,6 +108,8 @@ def source_summary(src: Doc) -> tuple[str, str]:
         status.append(f"last worked {src['last_ok']}")
     if src.get("last_error"):
         status.append(f"last error: {src['last_error']}")
+    if src.get("never_fetched"):
+        status.append("not fetched yet")
     if src.get("known") is False:
         status.append("outlet unknown (named after the file)")
     return name, (f" — {where}" if where else "") + (f" ({'; '.join(status)})" if status else "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
@@ -52,7 +53,7 @@ class Runtime:
 
     db: Database
     config: Callable[[], NewsbriefConfig]
-    on_ingest: Callable[[IngestReport], None] | None = None
+    on_ingest: Callable[[IngestReport | None], None] | None = None  # None: the pass failed
 
 
 _runtime: Runtime | None = None
@@ -93,7 +94,14 @@ async def ingest_job() -> IngestReport | None:
     """One ingest pass; ``on_ingest`` lets the composition root refresh the stories commands answer from."""
     if _runtime is None:
         return None
-    report = await ingest_once(_runtime.config(), _runtime.db)
+    try:
+        report = await ingest_once(_runtime.config(), _runtime.db)
+    except Exception:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("ingest failed (error id %s); the next pass will try again", error_id)
+        if _runtime.on_ingest is not None:
+            await asyncio.to_thread(_runtime.on_ingest, None)
+        return None
     log.info(
         "ingest: %d feeds ok, %d failed, %d new articles, %d new stories",
         report.feeds_ok,
@@ -102,5 +110,5 @@ async def ingest_job() -> IngestReport | None:
         report.new_stories,
     )
     if _runtime.on_ingest is not None:
-        _runtime.on_ingest(report)
+        await asyncio.to_thread(_runtime.on_ingest, report)  # e.g. reload stories: off the event loop
     return report

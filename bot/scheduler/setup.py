@@ -105,7 +105,7 @@ async def start_scheduler(
     db: Database,
     publishers: Mapping[str, Publisher],
     *,
-    on_ingest: Callable[[IngestReport], None] | None = None,
+    on_ingest: Callable[[IngestReport | None], None] | None = None,
 ) -> AsyncIOScheduler:
     """Start digests and ingest in the running event loop.
 

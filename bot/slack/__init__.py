@@ -1,6 +1,6 @@
 """The Slack adapter: slash commands over Socket Mode or signed HTTP, answers in Block Kit."""
 
 from bot.slack.app import build_slack_app
-from bot.slack.runner import run_slack, serve_http, slack_settings_from_env, start_socket_mode
+from bot.slack.runner import serve_http, start_socket_mode
 
-__all__ = ["build_slack_app", "run_slack", "serve_http", "slack_settings_from_env", "start_socket_mode"]
+__all__ = ["build_slack_app", "serve_http", "start_socket_mode"]

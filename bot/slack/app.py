@@ -95,12 +95,14 @@ class SlackCommands:
         self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
 
     def digest(self, command: dict[str, Any], client: WebClient) -> None:
-        """/digest: post the current digest to this channel as the bot (like a scheduled post)."""
-        reply = self.service.run("digest")
-        if reply.is_error:
+        """/digest: post this channel's new stories as the bot, recorded like a scheduled digest."""
+        channel = command["channel_id"]
+        reply = self.service.run("digest", platform="slack", channel_id=channel, workspace=command.get("team_id"))
+        if reply.is_error:  # including "no new stories": told only to the user who asked
             self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=True)
             return
-        self.delivery.post_to_channel(client, command["channel_id"], render_messages(reply.doc))
+        with reply.delivery():  # a failed post releases the stories for the next digest
+            self.delivery.post_to_channel(client, channel, render_messages(reply.doc))
 
     def configure(self, command: dict[str, Any], client: WebClient) -> None:
         """/newsbrief-config: admin configuration editing; replies only to the user who ran it."""

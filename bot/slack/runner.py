@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from socketserver import ThreadingMixIn
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-
-from bot.config.store import ConfigStore
-from bot.service import CommandService
-from bot.slack.app import build_slack_app
-from summarizer.errors import NewsbriefError
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -25,48 +19,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("newsbrief.slack")
 
 EVENTS_PATH = "/slack/events"
-
-
-class SlackSetupError(NewsbriefError):
-    """The environment does not describe a usable Slack set-up; the message says how to fix it."""
-
-
-@dataclass(frozen=True)
-class SlackSettings:
-    """Slack credentials from the environment; ``repr`` never shows a token or secret."""
-
-    bot_token: str = field(repr=False)
-    app_token: str | None = field(default=None, repr=False)
-    signing_secret: str | None = field(default=None, repr=False)
-    api_url: str | None = None
-
-    @property
-    def mode(self) -> Literal["socket", "http"]:
-        """Socket Mode when an app-level token is set (no public URL needed), else HTTP."""
-        return "socket" if self.app_token else "http"
-
-
-def slack_settings_from_env(env: Mapping[str, str]) -> SlackSettings:
-    """Read ``SLACK_BOT_TOKEN`` plus ``SLACK_APP_TOKEN`` (Socket Mode) or ``SLACK_SIGNING_SECRET`` (HTTP)."""
-    token = env.get("SLACK_BOT_TOKEN", "").strip()
-    app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
-    secret = env.get("SLACK_SIGNING_SECRET", "").strip() or None
-    if not token.startswith("xoxb-"):
-        raise SlackSetupError(
-            "SLACK_BOT_TOKEN is missing or is not a bot token (xoxb-…): copy it from your app's "
-            "“OAuth & Permissions” page after installing the app to the workspace."
-        )
-    if app_token and not app_token.startswith("xapp-"):
-        raise SlackSetupError(
-            "SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, "
-            "from “Basic Information → App-Level Tokens”."
-        )
-    if not app_token and not secret:
-        raise SlackSetupError(
-            "Set SLACK_APP_TOKEN (Socket Mode, no public URL needed) or SLACK_SIGNING_SECRET "
-            "(HTTP mode, from “Basic Information → App Credentials”)."
-        )
-    return SlackSettings(token, app_token, secret, env.get("SLACK_API_URL", "").strip() or None)
+MAX_BODY = 64 * 1024  # slash-command and interaction payloads are a few KB
 
 
 def socket_mode_handler(app: App, app_token: str) -> SocketModeHandler:
@@ -103,6 +56,13 @@ def slack_wsgi_app(app: App, path: str = EVENTS_PATH) -> Any:
         if environ.get("PATH_INFO") != path:
             start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"Not found\n"]
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = MAX_BODY + 1
+        if length > MAX_BODY:  # refuse before reading: the signature is checked only after the body is read
+            start_response("413 Payload Too Large", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"Request body too large\n"]
         return bolt(environ, start_response)
 
     return wsgi
@@ -130,26 +90,3 @@ def serve_http(app: App, host: str, port: int, stop: threading.Event | None = No
         server.serve_forever(poll_interval=0.5)
     finally:
         server.server_close()
-
-
-def run_slack(
-    service: CommandService,
-    settings: SlackSettings,
-    *,
-    config_store: ConfigStore | None = None,
-    host: str = "0.0.0.0",
-    port: int = 3000,
-    stop: threading.Event | None = None,
-) -> None:
-    """Build the app and run it in the mode the settings call for; blocks (run it in a thread beside Discord)."""
-    app = build_slack_app(
-        service,
-        token=settings.bot_token,
-        signing_secret=settings.signing_secret,
-        api_url=settings.api_url,
-        config_store=config_store,
-    )
-    if settings.app_token:
-        start_socket_mode(app, settings.app_token, stop)
-    else:
-        serve_http(app, host, port, stop)

@@ -107,7 +107,9 @@ def recent_articles(conn: Connection, since: datetime, limit: int = 5000) -> lis
 
 def articles_by_id(conn: Connection, ids: Sequence[str]) -> list[Article]:
     """The stored articles with these ids, in the order given (unknown ids are left out)."""
-    rows = {r._mapping["article_id"]: r for r in conn.execute(select(articles).where(articles.c.article_id.in_(list(ids))))}
+    rows = {
+        r._mapping["article_id"]: r for r in conn.execute(select(articles).where(articles.c.article_id.in_(list(ids))))
+    }
     return [_to_article(rows[i]) for i in ids if i in rows]
 
 

@@ -28,7 +28,7 @@ class StoredStories:
 
     def refresh(self) -> int:
         """Reload the stories; returns how many there are."""
-        with self._db.transaction() as conn:
+        with self._db.read() as conn:
             stories = [story_from_dict(s.doc) for s in current_stories(conn)]
         with self._lock:
             self._stories = stories

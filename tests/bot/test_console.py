@@ -9,7 +9,7 @@ import pytest
 
 from bot.console import ConsoleBot
 from bot.service import CommandService, InMemoryStories
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +28,14 @@ def test_unknown_topic_lists_close_titles(bot):
     assert "No story matches “volcano”" in answer and "Kast" in answer
 
 
-def test_no_election_for_a_topic_is_said_plainly(bot):
-    assert "No story matches" in bot.exec("/who-won football")
+def test_a_topic_matching_no_story_is_said_plainly(bot):
+    assert "No story matches “football”" in bot.exec("/who-won football")
+
+
+def test_stories_without_an_election_get_no_election_result_found():
+    flood = ConsoleBot(CommandService(InMemoryStories.from_paths([FIXTURES / "articles" / "flood"])))
+    assert flood.exec("/who-won") == "No election result found in the loaded stories."
+    assert "Winner" not in flood.exec("/who-won lenfield")
 
 
 def test_unknown_command(bot):
@@ -39,7 +45,12 @@ def test_unknown_command(bot):
 def test_chat_over_stdin():
     result = subprocess.run(
         [sys.executable, "-m", "bot", "chat", "--from", str(SEEDS)],
-        input="/brief kast\n/quit\n", cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        input="/brief kast\n/quit\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "58.30%" in result.stdout and "extremist" not in result.stdout

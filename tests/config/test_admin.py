@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config.admin import AdminActor, AdminReply, is_admin, run_config_command
+from bot.config.admin import AdminActor, AdminReply, run_config_command
 from bot.config.audit import read_audit
 from bot.config.store import ConfigStore
 
@@ -19,48 +19,15 @@ def actor(
 
 
 def run(
-    store: ConfigStore, who: AdminActor, text: str, *, platform: str = "discord", channel: str = "100"
+    store: ConfigStore,
+    who: AdminActor,
+    text: str,
+    *,
+    platform: str = "discord",
+    channel: str = "100",
+    workspace: str | None = "G1",
 ) -> AdminReply:
-    return run_config_command(store, who, text, platform=platform, channel_id=channel, workspace="G1")
-
-
-@pytest.mark.parametrize(
-    ("who", "allowed"),
-    [
-        (actor("discord", admin=True), True),  # Manage Server
-        (actor("discord", roles=["R-EDITORS"]), True),  # listed role
-        (actor("discord", roles=["R-OTHER"]), False),
-        (actor("slack", admin=True, user="UOWNER"), True),  # workspace admin/owner
-        (actor("slack", user="UADMIN"), True),  # listed user
-        (actor("slack", user="UPLAIN"), False),
-        (actor("slack", roles=["R-EDITORS"], user="UPLAIN"), False),  # Discord roles mean nothing on Slack
-        (actor("discord", user="UADMIN"), False),  # nor Slack ids on Discord
-    ],
-)
-def test_is_admin(store: ConfigStore, who: AdminActor, allowed: bool) -> None:
-    assert is_admin(who, store.config) is allowed
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "set defaults.max_stories 2",
-        "unset workspaces.G1.max_stories",
-        "add-source name=foo outlet=Foo feed=https://foo.example/feed",
-        "remove-source samnytt",
-        "schedule 0 9 * * * UTC",
-    ],
-)
-@pytest.mark.parametrize("platform", ["discord", "slack"])
-def test_non_admins_are_refused_and_nothing_changes(
-    store: ConfigStore, config_path: Path, text: str, platform: str
-) -> None:
-    before = config_path.read_bytes()
-    reply = run(store, actor(platform, user="UPLAIN", roles=["R-OTHER"]), text, platform=platform)
-    assert not reply.ok and reply.title == "Not allowed"
-    assert "Manage Server" in reply.lines[0] and reply.lines[-1] == "Nothing was changed."
-    assert config_path.read_bytes() == before
-    assert read_audit(store.audit_path) == []
+    return run_config_command(store, who, text, platform=platform, channel_id=channel, workspace=workspace)
 
 
 def test_admin_set_is_saved_and_audited_with_who(store: ConfigStore) -> None:
@@ -85,7 +52,7 @@ def test_admin_invalid_values_get_a_reply_naming_the_key(
     store: ConfigStore, config_path: Path, text: str, key: str | None, fragment: str
 ) -> None:
     before = config_path.read_bytes()
-    reply = run(store, actor(admin=True), text)
+    reply = run(store, actor(roles=["R-EDITORS"]), text)
     assert not reply.ok and reply.title == "Not changed"
     assert fragment in reply.lines[0]
     if key:
@@ -94,24 +61,24 @@ def test_admin_invalid_values_get_a_reply_naming_the_key(
 
 
 def test_add_source_with_quoted_outlet_and_remove_it(store: ConfigStore) -> None:
+    editor = actor(roles=["R-EDITORS"])
     text = 'add-source name=foo outlet="Foo News" feed=https://foo.example/feed bias=left bias_source="Rater X"'
-    assert run(store, actor(admin=True), text).ok
+    assert run(store, editor, text).ok
     source = store.config.source("foo")
     assert source is not None and (source.outlet, source.bias_source) == ("Foo News", "Rater X")
-    assert run(store, actor(admin=True), "remove-source foo").ok
+    assert run(store, editor, "remove-source foo").ok
     assert store.config.source("foo") is None
-    missing = run(store, actor(admin=True), "remove-source fooo")
+    missing = run(store, editor, "remove-source fooo")
     assert not missing.ok and "no source 'fooo'" in missing.lines[0]
 
 
 def test_schedule_creates_this_channels_entry(store: ConfigStore) -> None:
-    reply = run(
-        store, actor("slack", admin=True), "schedule 0 8 * * mon-fri Europe/Stockholm", platform="slack", channel="C9"
-    )
+    text = "schedule 0 8 * * mon-fri Europe/Stockholm"
+    reply = run(store, actor("slack", admin=True), text, platform="slack", channel="C9", workspace="T1")
     assert reply.ok, reply
     channel = store.config.channel("slack", "C9")
     assert channel is not None
-    assert (channel.schedule, channel.timezone, channel.workspace) == ("0 8 * * mon-fri", "Europe/Stockholm", "G1")
+    assert (channel.schedule, channel.timezone, channel.workspace) == ("0 8 * * mon-fri", "Europe/Stockholm", "T1")
 
 
 def test_anyone_may_show_and_secrets_never_appear(store: ConfigStore) -> None:
@@ -134,5 +101,5 @@ def test_help_and_unknown_commands(store: ConfigStore) -> None:
     assert not bad_key.ok and bad_key.title == "Cannot show that" and "unknown key" in bad_key.lines[0]
     unknown = run(store, actor(admin=True), "delete everything")
     assert not unknown.ok and unknown.title == "Unknown command 'delete'"
-    malformed = run(store, actor(admin=True), 'add-source name=foo outlet="Foo')
+    malformed = run(store, actor(roles=["R-EDITORS"]), 'add-source name=foo outlet="Foo')
     assert not malformed.ok and "could not read the fields" in malformed.lines[0]

@@ -66,7 +66,10 @@ def test_invalid_change_is_rejected_and_nothing_changes(
     assert fragment in caught.value.issues[0].message
     assert config_path.read_bytes() == before
     assert not (config_path.parent / "audit.log.jsonl").exists()
-    assert [p.name for p in config_path.parent.iterdir()] == [config_path.name]  # no temp files left
+    assert sorted(p.name for p in config_path.parent.iterdir()) == [
+        ".newsbrief.toml.lock",
+        config_path.name,
+    ]  # no temp files
 
 
 def test_unset_falls_back_to_wider_scope(store: ConfigStore) -> None:

@@ -52,7 +52,9 @@ def sources_for(feeds: FeedServer) -> list[dict[str, str]]:
 
 
 def write_config(path: Path, **sections: Any) -> Path:
-    path.write_text(tomli_w.dumps({"bot": {"ingest_interval_minutes": 60}, **sections}), encoding="utf-8")
+    # The fixture feeds are served on 127.0.0.1, which only allow_private_sources lets the bot fetch.
+    bot = {"ingest_interval_minutes": 60, "allow_private_sources": True}
+    path.write_text(tomli_w.dumps({"bot": bot, **sections}), encoding="utf-8")
     return path
 
 

@@ -68,7 +68,8 @@ async def test_admin_sets_up_a_daily_0800_digest_from_chat_alone(
     tmp_path: Path, feeds: FeedServer, slack: FakeSlack, env: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
     feeds.routes["/late/feed.rss"] = static(LATE_FEED.replace("LATE_BASE", feeds.base).encode())
-    config = write_config(tmp_path / "newsbrief.toml")  # a fresh install: no sources, no channels, no admins
+    # A fresh install: no sources, no channels; the operator listed their own Slack id as a bot admin.
+    config = write_config(tmp_path / "newsbrief.toml", admins={"slack_users": [ADMIN]})
     pristine = config.read_bytes()
 
     async with newsbrief_run(config, caplog) as bot:
@@ -80,6 +81,9 @@ async def test_admin_sets_up_a_daily_0800_digest_from_chat_alone(
         assert "Not allowed" in refused.visible_text and "Nothing was changed." in refused.visible_text
         refused = await command(bot, slack, f"add-source name=harbor outlet=Harbor feed={feeds.url('/x')}", user=MEMBER)
         assert "Not allowed" in refused.visible_text
+        # Not even a bot admin may change process settings (paths, database) from chat.
+        refused = await command(bot, slack, "set bot.audit_log /tmp/anywhere.jsonl", user=ADMIN)
+        assert "Not allowed" in refused.visible_text and "cannot be changed from chat" in refused.visible_text
         assert config.read_bytes() == pristine
         assert bot.running.scheduler.get_job(JOB) is None
 

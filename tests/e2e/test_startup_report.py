@@ -40,7 +40,9 @@ async def test_both_adapters_start_and_say_why(
     async with newsbrief_run(config, caplog) as bot:
         assert bot.slack_url is not None
     printed = bot.err.getvalue()
-    assert "discord: starting (gateway) — DISCORD_TOKEN is set (commands synced to guild 700000000000000001)" in printed
+    assert (
+        "discord: starting (gateway) — DISCORD_TOKEN is set (commands synced to server 700000000000000001)" in printed
+    )
     assert "slack: starting (http) — SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set (HTTP mode)" in printed
     assert "newsbrief is running with 0 stories" in printed
     stderr = capsys.readouterr().err

@@ -37,7 +37,7 @@ def make_config(server: FeedServer, *extra: tuple[str, str], db_url: str = "sqli
     ] + [{"name": name, "outlet": name.title(), "feed": server.url(path)} for name, path in extra]
     return NewsbriefConfig.model_validate(
         {
-            "bot": {"database_url": db_url},
+            "bot": {"database_url": db_url, "allow_private_sources": True},
             "sources": sources,
             "channels": [{"platform": "console", "channel_id": "news", "schedule": "0 8 * * *"}],
         }
@@ -104,7 +104,10 @@ async def test_a_feed_that_changes_guids_and_links_every_fetch_adds_no_repeats(
 
     server.routes["/rotating/feed"] = dynamic(render)
     config = NewsbriefConfig.model_validate(
-        {"sources": [{"name": "rotating", "outlet": "Harbor Gazette", "feed": server.url("/rotating/feed")}]}
+        {
+            "bot": {"allow_private_sources": True},
+            "sources": [{"name": "rotating", "outlet": "Harbor Gazette", "feed": server.url("/rotating/feed")}],
+        }
     )
     first = await ingest_once(config, db, policy=FAST)
     second = await ingest_once(config, db, policy=FAST)
@@ -130,7 +133,7 @@ async def test_a_source_that_recovers_keeps_its_history(server: FeedServer, db: 
 def test_the_ingest_digest_and_sources_commands(server: FeedServer, db_url: str, tmp_path: Path) -> None:
     toml = tmp_path / "newsbrief.toml"
     toml.write_text(
-        f'[bot]\ndatabase_url = "{db_url}"\n'
+        f'[bot]\ndatabase_url = "{db_url}"\nallow_private_sources = true\n'
         + "".join(
             f'[[sources]]\nname = "{n}"\noutlet = "{o}"\nfeed = "{server.url(p)}"\n'
             for n, o, p in [

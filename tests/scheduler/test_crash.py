@@ -37,7 +37,7 @@ def config_json(server: FeedServer) -> str:
         {"name": f"outlet{n}", "outlet": f"Outlet {n}", "feed": server.url(f"/outlet{n}/feed")} for n in range(FEEDS)
     ]
     channel = {"platform": "discord", "channel_id": "100", "schedule": "0 8 * * *", "max_stories": 5}
-    return json.dumps({"sources": sources, "channels": [channel]})
+    return json.dumps({"bot": {"allow_private_sources": True}, "sources": sources, "channels": [channel]})
 
 
 def child(*args: str) -> subprocess.Popen[str]:

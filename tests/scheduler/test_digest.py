@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.config.model import NewsbriefConfig, effective_settings
-from bot.digest import RecordingPublisher, run_digest
+from bot.digest import run_digest
 from bot.feeds.ingest import ingest_once, rebuild_stories
 from bot.render.text import render
 from bot.storage import Database
@@ -18,6 +18,7 @@ from bot.storage.database import utcnow
 from summarizer.brief import BriefSettings
 from summarizer.loading import make_article
 from tests.feeds.loopback import FeedServer
+from tests.publishers import RecordingPublisher
 
 SLOT = utcnow().replace(minute=0, second=0, microsecond=0)
 NEW_STORY = (
@@ -39,6 +40,7 @@ def config() -> Iterator[NewsbriefConfig]:
         srv.serve_fixtures()
         yield NewsbriefConfig.model_validate(
             {
+                "bot": {"allow_private_sources": True},
                 "sources": [
                     {"name": "harbor", "outlet": "Harbor Gazette", "feed": srv.url("/harbor/feed.rss")},
                     {"name": "valley", "outlet": "Valley Ledger", "feed": srv.url("/valley/feed.atom")},

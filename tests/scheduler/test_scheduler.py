@@ -11,7 +11,6 @@ import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config.model import NewsbriefConfig
-from bot.digest import RecordingPublisher
 from bot.feeds.ingest import IngestReport
 from bot.scheduler import build_scheduler, start_scheduler, stop_scheduler, sync_jobs
 from bot.scheduler import jobs as scheduler_jobs
@@ -19,6 +18,7 @@ from bot.scheduler.slots import due_slot
 from bot.storage import Database
 from bot.storage.database import utcnow
 from tests.feeds.loopback import FeedServer
+from tests.publishers import RecordingPublisher
 
 JOB = "digest:discord:100"
 
@@ -31,7 +31,9 @@ def config_for(server: FeedServer | None, **channel: Any) -> NewsbriefConfig:
             {"name": "valley", "outlet": "Valley Ledger", "feed": server.url("/valley/feed.atom")},
         ]
     entry = {"platform": "discord", "channel_id": "100", "schedule": "* * * * *", **channel}
-    return NewsbriefConfig.model_validate({"sources": sources, "channels": [entry]})
+    return NewsbriefConfig.model_validate(
+        {"bot": {"allow_private_sources": True}, "sources": sources, "channels": [entry]}
+    )
 
 
 @pytest.fixture

@@ -86,7 +86,10 @@ def test_invalid_json_gives_the_line_and_column(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("latin1.txt", "Le café du port de Saltby, tenu par Zoë Marchand"), ("cp1252.txt", "The “Saltby Regatta” will return")],
+    [
+        ("latin1.txt", "Le café du port de Saltby, tenu par Zoë Marchand"),
+        ("cp1252.txt", "The “Saltby Regatta” will return"),
+    ],
 )
 def test_non_utf8_text_is_read_as_windows_1252_with_a_note(name: str, expected: str):
     result = load_articles([BAD / name])
@@ -131,7 +134,14 @@ def test_cli_reports_each_bad_input_on_one_line_and_still_briefs_the_rest(binary
 def test_cli_exits_1_only_when_nothing_could_be_read(binary_file: Path):
     result = run_cli("who-won", "--from", str(BAD / "empty.txt"), str(binary_file), "missing.md", "--format", "json")
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert "Traceback" not in result.stderr
+    doc = json.loads(result.stdout)  # --format json still gets a document saying what went wrong
+    assert doc["error"]["message"] == "No article could be read from the inputs." and doc["stories"] == []
+    assert [p["problem"] for p in doc["problems"]] == [
+        "file is empty",
+        "looks like a binary file, not text",
+        "no such file or folder",
+    ]
     assert result.stderr.splitlines() == [
         f"! {BAD / 'empty.txt'}: file is empty",
         f"! {binary_file}: looks like a binary file, not text",

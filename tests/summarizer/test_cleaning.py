@@ -57,9 +57,12 @@ def test_exact_and_near_duplicates_are_dropped_keeping_the_first():
     first = make_article(outlet="Gazette", text=BODY, source="a.txt")
     exact = make_article(outlet="Mirror", text=BODY, source="b.txt")
     near = make_article(outlet="Echo", text=BODY + " Updated at noon on Monday.", source="c.txt")
-    other = make_article(outlet="Echo", text=BODY.replace("Ossel", "Wend").replace("400", "90")[:200] + " A new story.", source="d.txt")
+    other = make_article(
+        outlet="Echo", text=BODY.replace("Ossel", "Wend").replace("400", "90")[:200] + " A new story.", source="d.txt"
+    )
     kept, notes = drop_duplicates([first, exact, near, other])
     assert [a.source for a in kept] == ["a.txt", "d.txt"]
     assert [(n.source, n.problem) for n in notes] == [
-        ("b.txt", "skipped: near-duplicate of a.txt"), ("c.txt", "skipped: near-duplicate of a.txt"),
+        ("b.txt", "skipped: near-duplicate of a.txt"),
+        ("c.txt", "skipped: near-duplicate of a.txt"),
     ]

@@ -20,8 +20,13 @@ def test_every_format_in_one_folder_is_read_without_problems():
     result = load_articles([FORMATS])
     assert result.problems == []
     assert sorted(by_outlet(result.articles)) == [
-        "Coastline Weekly", "Easterby Echo", "Easterby Voice", "Metro Daily", "Saltby Council News",
-        "Saltby Times", "harbour_notes",
+        "Coastline Weekly",
+        "Easterby Echo",
+        "Easterby Voice",
+        "Metro Daily",
+        "Saltby Council News",
+        "Saltby Times",
+        "harbour_notes",
     ]
 
 

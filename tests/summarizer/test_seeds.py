@@ -83,7 +83,9 @@ def test_who_won_traces_each_figure_to_its_outlets(seed_stories):
     share = election.winner.vote_share
     assert share.preferred.text == "58.30%" and share.preferred.outlet == "EIR News"
     assert {(r.outlet, r.text) for r in share.reports} == {
-        ("EIR News", "58.30%"), ("Samnytt", "almost 60 percent"), ("Samnytt", "58 percent")
+        ("EIR News", "58.30%"),
+        ("Samnytt", "almost 60 percent"),
+        ("Samnytt", "58 percent"),
     }
     assert election.runners_up[0].vote_share.preferred.text == "41.70%"
     assert election.place == "Chile" and election.office == "President"

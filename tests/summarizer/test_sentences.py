@@ -39,13 +39,25 @@ def test_split_sentences(text: str, expected: list[str]):
 
 def test_paragraphs_split_separately_and_keep_order():
     assert split_sentences("First one here.\n\nSecond one here. Third.") == [
-        "First one here.", "Second one here.", "Third.",
+        "First one here.",
+        "Second one here.",
+        "Third.",
     ]
 
 
 def test_split_words_keeps_abbreviations_decimals_and_contractions():
     assert split_words("The U.S. gave 58.30% to Kast’s well-known ally, e.g. in 2021.") == [
-        "The", "U.S.", "gave", "58.30%", "to", "Kast’s", "well-known", "ally", "e.g.", "in", "2021",
+        "The",
+        "U.S.",
+        "gave",
+        "58.30%",
+        "to",
+        "Kast’s",
+        "well-known",
+        "ally",
+        "e.g.",
+        "in",
+        "2021",
     ]
 
 

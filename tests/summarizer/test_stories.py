@@ -44,7 +44,9 @@ def test_each_figure_is_traced_to_its_outlet_and_the_disagreement_spelled_out(el
     assert election is not None and election.winner.vote_share is not None
     share = election.winner.vote_share
     assert {(r.outlet, r.text) for r in share.reports} == {
-        ("Carrowmore Ledger", "51.2%"), ("Valley Courier", "about 51 percent"), ("The Northern Post", "52 percent"),
+        ("Carrowmore Ledger", "51.2%"),
+        ("Valley Courier", "about 51 percent"),
+        ("The Northern Post", "52 percent"),
     }
     assert (share.preferred.text, share.preferred.outlet) == ("51.2%", "Carrowmore Ledger")
     assert not share.agree
@@ -60,7 +62,10 @@ def test_runner_up_share_is_his_not_the_winners(election_story: Story):
     assert election is not None
     reyno = election.runners_up[0].vote_share
     assert reyno is not None and reyno.agree
-    assert {(r.outlet, r.text) for r in reyno.reports} == {("Carrowmore Ledger", "46.9%"), ("The Northern Post", "47 percent")}
+    assert {(r.outlet, r.text) for r in reyno.reports} == {
+        ("Carrowmore Ledger", "46.9%"),
+        ("The Northern Post", "47 percent"),
+    }
 
 
 def test_brief_uses_the_most_precise_figure_and_no_loaded_words(election_story: Story):
@@ -74,16 +79,22 @@ def test_brief_uses_the_most_precise_figure_and_no_loaded_words(election_story: 
 
 
 def test_framing_shows_each_outlets_label_for_the_winner(election_story: Story):
-    labels = {o.outlet: {lbl.label for lbl in o.labels if lbl.actor == "Helena Marsh"} for o in election_story.framing.outlets}
+    labels = {
+        o.outlet: {lbl.label for lbl in o.labels if lbl.actor == "Helena Marsh"} for o in election_story.framing.outlets
+    }
     assert "Radical activist" in labels["Valley Courier"]
     assert "Reformer" in labels["The Northern Post"]
     assert any("former schools inspector" in label for label in labels["Carrowmore Ledger"])
     courier = next(o for o in election_story.framing.outlets if o.outlet == "Valley Courier")
     assert {(t.term, t.technique) for t in courier.loaded_language} >= {
-        ("Radical", "Name_Calling-Labeling"), ("dubious", "Doubt"), ("honest taxpayers", "Flag_Waving"),
+        ("Radical", "Name_Calling-Labeling"),
+        ("dubious", "Doubt"),
+        ("honest taxpayers", "Flag_Waving"),
     }
     assert not any("Mayor" != lbl.label and "tenure" in lbl.label for lbl in courier.labels)
-    assert election_story.framing.contrast.startswith("Valley Courier frames the story around “Radical activist” Helena Marsh")
+    assert election_story.framing.contrast.startswith(
+        "Valley Courier frames the story around “Radical activist” Helena Marsh"
+    )
 
 
 def test_frame_shares_are_fractions_of_each_outlets_sentences(election_story: Story):
@@ -174,7 +185,10 @@ def test_cli_mixed_folder_and_topic(mixed_folder: Path):
 def test_every_fixture_folder_together_keeps_the_events_apart():
     stories = stories_from("election", "flood", "single", "formats")
     titles = {s.title for s in stories}
-    assert {"Helena Marsh wins Carrowmore’s mayoral election", "Ossel bursts its banks in Lenfield",
-            "Brannock Textiles to close its Dunmere mill"} <= titles
+    assert {
+        "Helena Marsh wins Carrowmore’s mayoral election",
+        "Ossel bursts its banks in Lenfield",
+        "Brannock Textiles to close its Dunmere mill",
+    } <= titles
     tram = next(s for s in stories if "tram" in s.title.lower())
     assert set(tram.outlets) == {"Easterby Echo", "Coastline Weekly", "Metro Daily", "Easterby Voice"}

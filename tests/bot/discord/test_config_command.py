@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config.store import ConfigStore
-from tests.bot.discord.conftest import ADMIN_ROLE_ID, MANAGE_GUILD, MEMBER, dispatch, interaction_payload
+from tests.bot.discord.conftest import ADMIN_ROLE_ID, GUILD_ID, MANAGE_GUILD, MEMBER, dispatch, interaction_payload
 from tests.bot.discord.fake_discord import APP_ID
 from tests.conftest import ROOT
 
@@ -43,10 +43,17 @@ async def test_member_without_manage_server_is_refused_and_nothing_changes(bot, 
     assert config_path.read_bytes() == before
 
 
-async def test_manage_server_applies_the_change(bot, fake, config_path, config_store):
+async def test_manage_server_changes_this_servers_settings(bot, fake, config_path, config_store):
+    text = await config(bot, fake, f"set workspaces.{GUILD_ID}.max_stories 3", permissions=MANAGE_GUILD)
+    assert "Configuration saved" in text and f"workspaces.{GUILD_ID}.max_stories: (none) → 3" in text
+    assert ConfigStore(config_path).load().workspaces[str(GUILD_ID)].max_stories == 3
+
+
+async def test_manage_server_may_not_change_global_defaults(bot, fake, config_path):
+    before = config_path.read_bytes()
     text = await config(bot, fake, "set defaults.max_stories 3", permissions=MANAGE_GUILD)
-    assert "Configuration saved" in text and "defaults.max_stories: 5 → 3" in text
-    assert ConfigStore(config_path).load().defaults.max_stories == 3
+    assert "Not allowed" in text and "Only bot admins listed in [admins] may change defaults" in text
+    assert config_path.read_bytes() == before
 
 
 async def test_a_listed_admin_role_applies_the_change(bot, fake, config_path):
@@ -57,7 +64,7 @@ async def test_a_listed_admin_role_applies_the_change(bot, fake, config_path):
 
 async def test_invalid_value_is_explained_and_not_saved(bot, fake, config_path):
     before = config_path.read_bytes()
-    text = await config(bot, fake, "set defaults.max_stories many", permissions=MANAGE_GUILD)
+    text = await config(bot, fake, f"set workspaces.{GUILD_ID}.max_stories many", permissions=MANAGE_GUILD)
     assert "Not changed" in text and "max_stories" in text
     assert config_path.read_bytes() == before
 

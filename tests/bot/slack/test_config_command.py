@@ -37,19 +37,28 @@ def test_a_member_is_refused_and_the_file_is_unchanged(config_user, store, fake)
     assert [c.body["user"] for c in fake.calls if c.path == "/api/users.info"] == ["U1"]
 
 
-def test_a_workspace_admin_changes_the_setting(config_user, store, fake):
-    config_user.command("/newsbrief-config", "set defaults.max_stories 3", user_id="UADM")
+def test_a_workspace_admin_changes_their_workspace_setting(config_user, store, fake):
+    config_user.command("/newsbrief-config", "set workspaces.T1.max_stories 3", user_id="UADM")
     [post] = fake.wait_for_posts(1)
-    assert post.block_texts() == ["Configuration saved", "defaults.max_stories: 5 → 3"]
-    assert ConfigStore(store.path).load().defaults.max_stories == 3
+    assert post.block_texts() == ["Configuration saved", "workspaces.T1.max_stories: (none) → 3"]
+    assert ConfigStore(store.path).load().workspaces["T1"].max_stories == 3
     assert "slack:UADM (Bo)" in (store.path.parent / "audit.jsonl").read_text("utf-8")
 
 
 def test_an_invalid_value_is_explained_and_not_saved(config_user, store, fake):
     before = store.path.read_bytes()
-    config_user.command("/newsbrief-config", "set defaults.max_stories many", user_id="UADM")
+    config_user.command("/newsbrief-config", "set workspaces.T1.max_stories many", user_id="UADM")
     [post] = fake.wait_for_posts(1)
-    assert post.block_texts()[0] == "Not changed" and "defaults.max_stories" in post.visible_text
+    assert post.block_texts()[0] == "Not changed" and "workspaces.T1.max_stories" in post.visible_text
+    assert store.path.read_bytes() == before
+
+
+def test_a_workspace_admin_may_not_change_global_defaults(config_user, store, fake):
+    before = store.path.read_bytes()
+    config_user.command("/newsbrief-config", "set defaults.max_stories 3", user_id="UADM")
+    [post] = fake.wait_for_posts(1)
+    assert post.block_texts()[0] == "Not allowed"
+    assert "Only bot admins listed in [admins] may change defaults" in post.visible_text
     assert store.path.read_bytes() == before
 
 

@@ -1,16 +1,18 @@
-"""Socket Mode runs the very app (and handlers) that HTTP mode serves; settings come from the environment."""
+"""Socket Mode runs the very app (and handlers) that HTTP mode serves."""
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
 from urllib.parse import parse_qsl
 
-import pytest
+import httpx
 from slack_bolt.adapter.socket_mode.internals import run_bolt_app
 from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot.slack.app import build_slack_app
-from bot.slack.runner import SlackSetupError, serve_http, slack_settings_from_env, socket_mode_handler
+from bot.slack.runner import EVENTS_PATH, MAX_BODY, serve_http, socket_mode_handler
 from tests.bot.slack.conftest import TOKEN, SlackUser
 
 
@@ -33,38 +35,28 @@ def test_socket_mode_handler_wraps_the_same_app_and_web_client(seed_service, fak
         app.listener_runner.listener_executor.shutdown(wait=True)
 
 
-def test_settings_pick_socket_mode_when_an_app_token_is_set():
-    settings = slack_settings_from_env(
-        {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_API_URL": "http://x/api"}
-    )
-    assert settings.mode == "socket" and settings.api_url == "http://x/api"
-    assert "xoxb" not in repr(settings) and "xapp" not in repr(settings)
-
-
-def test_settings_pick_http_mode_with_a_signing_secret():
-    assert slack_settings_from_env({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}).mode == "http"
-
-
-@pytest.mark.parametrize(
-    ("env", "hint"),
-    [
-        ({}, "SLACK_BOT_TOKEN is missing"),
-        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "Set SLACK_APP_TOKEN (Socket Mode"),
-        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "must be an app-level token (xapp-…)"),
-    ],
-)
-def test_settings_errors_say_how_to_fix_them(env, hint):
-    with pytest.raises(SlackSetupError) as caught:
-        slack_settings_from_env(env)
-    assert hint in caught.value.user_message
-
-
-def test_serve_http_returns_when_stopped(seed_service, fake):
+def test_serve_http_serves_until_stopped(seed_service, fake):
     app = build_slack_app(seed_service, token=TOKEN, signing_secret="s", api_url=fake.api_url)
+    with socket.socket() as probe:  # a free port: serve_http binds it itself
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     stop = threading.Event()
-    thread = threading.Thread(target=serve_http, args=(app, "127.0.0.1", 0, stop))
+    thread = threading.Thread(target=serve_http, args=(app, "127.0.0.1", port, stop))
     thread.start()
-    stop.set()
-    thread.join(5)
-    app.listener_runner.listener_executor.shutdown(wait=True)
+    try:
+        url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
+        for _ in range(50):  # wait until it listens
+            try:
+                status = httpx.post(url, content=b"command=%2Fbrief").status_code
+                break
+            except httpx.ConnectError:
+                time.sleep(0.05)
+        assert status == 401  # served by Bolt: an unsigned request is refused
+        too_big = httpx.post(url, content=b"x" * (MAX_BODY + 1))
+        assert too_big.status_code == 413 and fake.posts() == []
+        assert httpx.post(f"http://127.0.0.1:{port}/other").status_code == 404
+    finally:
+        stop.set()
+        thread.join(5)
+        app.listener_runner.listener_executor.shutdown(wait=True)
     assert not thread.is_alive()

@@ -1,0 +1,131 @@
+"""``DatabaseError``: why the configured database cannot be used, said so an operator can fix it.
+
+Every message names the URL (password masked), says in one line what went wrong and ends with a
+``Fix:`` line. :func:`check_url` catches what is wrong before connecting; :func:`explain` turns a
+failure while connecting or migrating into the same kind of message.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlalchemy import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+from summarizer.errors import NewsbriefError
+
+SUPPORTED = ("sqlite", "postgresql")
+SQLITE_EXAMPLE = "sqlite:///newsbrief.db"
+POSTGRES_EXAMPLE = "postgresql+psycopg://user:pass@host/db"
+ENV_SETTING = "DATABASE_URL"
+CONFIG_SETTING = "[bot] database_url"
+
+# user:password@ in the authority part, and password=… in a query string
+_URL_PASSWORD = re.compile(r"(://[^:/@?#]*:)[^/?#]*@")
+_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
+
+
+def mask_password(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (works on URLs SQLAlchemy cannot parse, too)."""
+    return _QUERY_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***@", url))
+
+
+class DatabaseError(NewsbriefError):
+    """The database at ``url`` cannot be opened: ``problem`` says why, ``fix`` what to change."""
+
+    def __init__(self, url: str, problem: str, fix: str) -> None:
+        self.url = mask_password(url)
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"Cannot use the database {self.url}: {problem}.\nFix: {fix}.")
+
+
+def example(setting: str, url: str) -> str:
+    """``url`` written as a value of ``setting`` (the environment variable or the config key)."""
+    return f"{ENV_SETTING}={url}" if setting == ENV_SETTING else f'{CONFIG_SETTING} = "{url}"'
+
+
+def _any_url(setting: str) -> str:
+    return (
+        f"use an SQLite or PostgreSQL URL, e.g. {example(setting, SQLITE_EXAMPLE)} (a file here) "
+        f"or {example(setting, POSTGRES_EXAMPLE)}"
+    )
+
+
+def check_url(url: str, setting: str) -> None:
+    """Raise :class:`DatabaseError` when ``url`` cannot work whatever the server does; return otherwise."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise DatabaseError(url, "this is not a database URL", _any_url(setting)) from None
+    if parsed.host and "@" in parsed.host:
+        problem = "the user name or password contains '@'"
+        raise DatabaseError(url, problem, f"write each '@' in them as %40 in {setting}")
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED:
+        problem = f"{backend} databases are not supported (newsbrief stores its data in SQLite or PostgreSQL)"
+        raise DatabaseError(url, problem, _any_url(setting))
+    folder = sqlite_folder(parsed)
+    if folder is not None and not folder.is_dir():
+        fix = f"create it (mkdir -p {folder}) or use a file in an existing folder, e.g. "
+        raise DatabaseError(url, f"the folder {folder} does not exist", fix + example(setting, SQLITE_EXAMPLE))
+
+
+def sqlite_folder(url: URL) -> Path | None:
+    """The folder an SQLite database file lives in (``None`` for in-memory and ``file:`` URI databases)."""
+    name = url.database
+    if url.get_backend_name() != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name).expanduser().absolute().parent
+
+
+def missing_driver(url: str, setting: str) -> DatabaseError:
+    """``create_engine`` could not load the driver named in ``url`` (e.g. ``postgresql+psycopg2``)."""
+    parsed = make_url(url)
+    driver = parsed.get_driver_name()
+    if parsed.get_backend_name() == "postgresql":
+        suggested = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=True)
+        fix = f"use the psycopg 3 driver that newsbrief installs: {example(setting, suggested)}"
+    else:
+        fix = _any_url(setting)
+    return DatabaseError(url, f"the database driver {driver!r} is not installed", fix)
+
+
+def explain(url: str, setting: str, exc: Exception) -> DatabaseError:
+    """A :class:`DatabaseError` for ``exc``, raised while connecting to or migrating the database at ``url``."""
+    parsed = make_url(url)
+    why = _reason(exc, parsed.password)
+    if not isinstance(exc, DBAPIError):  # Alembic: the stored revision is not one of ours
+        fix = f"upgrade newsbrief, or point {setting} at a database this version created"
+        return DatabaseError(url, f"the tables were made by another newsbrief version ({why})", fix)
+    if parsed.get_backend_name() == "sqlite":
+        folder = sqlite_folder(parsed)
+        where = str(folder / Path(parsed.database or "").name) if folder else "it"
+        fix = (
+            f"check that {where} is an SQLite database this user may read and write (in a folder it may write), "
+            f"or use another file, e.g. {example(setting, SQLITE_EXAMPLE)}"
+        )
+        return DatabaseError(url, f"cannot open the SQLite file ({why})", fix)
+    if isinstance(exc, OperationalError):
+        server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+        fix = (
+            f"check that PostgreSQL is running on {server} and accepts this user, password and database name, "
+            f"or use SQLite: {example(setting, SQLITE_EXAMPLE)}"
+        )
+        return DatabaseError(url, f"cannot connect ({why})", fix)
+    fix = f"check that the database user may create tables in this database, or set {setting} to another one"
+    return DatabaseError(url, f"cannot create or update the tables ({why})", fix)
+
+
+def _reason(exc: Exception, password: str | None) -> str:
+    """The driver's own one-line reason: 'Connection refused', 'database "x" does not exist', …"""
+    raw = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    lines = [line.strip() for line in str(raw).splitlines() if line.strip()]
+    line = lines[0] if lines else type(raw).__name__
+    line = line.rsplit("failed: ", 1)[-1]  # psycopg: "connection to server at "h", port 1 failed: <why>"
+    line = re.sub(r"^(FATAL|ERROR):\s*", "", line)
+    if password and len(password) > 2:  # drivers do not echo passwords; this is a second guard
+        line = line.replace(password, "***")
+    line = mask_password(line)
+    return line if len(line) <= 160 else line[:157] + "..."

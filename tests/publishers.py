@@ -1,0 +1,22 @@
+"""Publishers for tests: keep every post in memory instead of sending it anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class RecordingPublisher:
+    """Keeps every post in memory; ``fail`` makes the next posts raise."""
+
+    posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    fail: bool = False
+
+    async def post(self, target: str, doc: dict[str, Any]) -> None:
+        if self.fail:
+            raise ConnectionError("publisher is down")
+        self.posts.append((target, doc))
+
+    def story_titles(self, target: str | None = None) -> list[str]:
+        return [s["title"] for t, d in self.posts if target in (None, t) for s in d["stories"]]
