@@ -133,6 +133,7 @@ def test_a_missing_postgresql_database_is_named() -> None:
     base = os.environ.get("NEWSBRIEF_TEST_POSTGRES_URL")
     if not base:
         pytest.skip("NEWSBRIEF_TEST_POSTGRES_URL is not set (PostgreSQL tests run in CI)")
-    url = make_url(base).set(database="newsbrief_no_such_db", password=SECRET)
+    url = make_url(base).set(database="newsbrief_no_such_db")  # the real credentials: only the database is wrong
     message = refused(url.render_as_string(hide_password=False))
     assert 'cannot connect (database "newsbrief_no_such_db" does not exist).' in message
+    assert f":{url.password}@" not in message and ":***@" in message
