@@ -161,7 +161,12 @@ async def serve(
             loop.call_soon_threadsafe(ingested.set)
 
     scheduler = await start_scheduler(lambda: rt.store.config, rt.db, publishers, on_ingest=after_ingest)
-    unsubscribe = rt.store.subscribe(lambda cfg: sync_jobs(scheduler, cfg))
+    def replan(config: NewsbriefConfig) -> None:
+        changes = sync_jobs(scheduler, config)
+        if any(changes.values()):
+            log.info("schedules re-planned after a config change: %s", changes)
+
+    unsubscribe = rt.store.subscribe(replan)
     watcher = asyncio.create_task(rt.store.watch())
     print(f"newsbrief is running with {len(rt.stories.stories())} stories; Ctrl-C stops it", file=err)
     signals = (signal.SIGINT, signal.SIGTERM)
@@ -201,7 +206,8 @@ def _build_slack_app(rt: Runtime) -> App:
     from bot.slack.app import build_slack_app
 
     c = rt.creds
-    assert c.slack_bot_token
+    if not c.slack_bot_token:  # plan_adapters starts Slack only with a token
+        raise RuntimeError("Slack adapter started without SLACK_BOT_TOKEN")
     return build_slack_app(
         rt.service,
         token=c.slack_bot_token,
@@ -228,7 +234,7 @@ async def _serve_slack(app: App, rt: Runtime, args: argparse.Namespace, stop: th
     finally:
         stop.set()  # a server that failed to start must not leave its stop-watcher thread waiting
         # let answers already being written finish, without blocking the event loop
-        await asyncio.to_thread(app.listener_runner.listener_executor.shutdown, True)  # type: ignore[attr-defined]
+        await asyncio.to_thread(app.listener_runner.listener_executor.shutdown, True)
 
 
 async def _run_discord(
@@ -244,7 +250,8 @@ async def _run_discord(
         jobs.PUBLISHERS["discord"] = publishers["discord"]  # in case the scheduler started without it
         ready.set()
 
-    assert rt.creds.discord_token
+    if not rt.creds.discord_token:  # plan_adapters starts Discord only with a token
+        raise RuntimeError("Discord adapter started without DISCORD_TOKEN")
     try:
         await run_discord(
             rt.creds.discord_token,

@@ -7,6 +7,7 @@ from typing import Any
 
 import discord
 
+from bot.config.store import ConfigStore
 from bot.discord.commands import build_commands
 from bot.discord.tree import NewsbriefCommandTree
 from bot.service import CommandService
@@ -49,7 +50,7 @@ class NewsbriefDiscordBot(discord.Client):
         self,
         service: CommandService,
         *,
-        config_store: Any = None,
+        config_store: ConfigStore | None = None,
         guild_id: int | None = None,
         sync_global: bool = False,
         **options: Any,

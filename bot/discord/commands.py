@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.config.admin import AdminActor, run_config_command
+from bot.config.store import ConfigStore
 from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
 from bot.discord.posting import post_digest
 from bot.service import CommandService
@@ -51,7 +52,9 @@ def admin_actor(interaction: discord.Interaction[Any]) -> AdminActor:
     )
 
 
-def build_commands(service: CommandService, config_store: Any = None) -> list[app_commands.Command[Any, Any, None]]:
+def build_commands(
+    service: CommandService, config_store: ConfigStore | None = None
+) -> list[app_commands.Command[Any, Any, None]]:
     """The newsbrief slash commands bound to ``service`` (and ``config_store`` for admin edits)."""
 
     async def topics(_interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:

@@ -6,8 +6,8 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any
 
+from bot.config.store import ConfigStore
 from bot.discord.client import NewsbriefDiscordBot, set_api_url
 from bot.service import CommandService
 
@@ -23,7 +23,7 @@ async def run_discord(
     guild_id: int | None = None,
     sync_global: bool = False,
     api_url: str | None = None,
-    config_store: Any = None,
+    config_store: ConfigStore | None = None,
     on_start: OnStart | None = None,
 ) -> None:
     """Log in, sync the commands (to ``guild_id``, or globally with ``sync_global``), print the invite
