@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot.config.hosts import private_host_reason
 from summarizer.errors import NewsbriefError
 
 USER_AGENT = "newsbrief/0.1 (+https://github.com/newsbrief)"
@@ -40,6 +41,9 @@ class FetchPolicy:
     max_retry_after: float = 60.0  # a longer Retry-After gives up for this pass instead of waiting
     per_host: int = 4
     max_redirects: int = 5
+    # False: refuse hosts that are, or resolve to, loopback/private/link-local addresses — on every
+    # hop, redirects included (ingest sets it from [bot] allow_private_sources).
+    allow_private: bool = True
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class Fetcher:
             max_redirects=p.max_redirects,
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
             transport=transport,
+            event_hooks={"request": [] if p.allow_private else [_refuse_private_hosts]},
         )
         self._hosts: dict[str, asyncio.Semaphore] = {}
 
@@ -164,6 +169,25 @@ class Fetcher:
                 if len(body) > cap:
                     raise FetchError(f"larger than the {cap // 1_048_576} MB limit")
             return Fetched(str(response.url), bytes(body), *validators, response.headers.get("Content-Type", ""))
+
+
+async def _refuse_private_hosts(request: httpx.Request) -> None:
+    """Stop a request (or a redirect) to the bot's own machine or network before it is sent."""
+    host = request.url.host
+    reason = private_host_reason(str(request.url))
+    if reason is None and host:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, request.url.port or 443)
+        except OSError:
+            return  # unresolvable: the request itself will fail with a clear network error
+        for info in infos:
+            address = str(info[4][0])
+            reason = private_host_reason(f"http://[{address}]/" if ":" in address else f"http://{address}/")
+            if reason:
+                reason = f"{host} resolves to a {reason}"
+                break
+    if reason:
+        raise FetchError(f"refused: {reason} (set [bot] allow_private_sources = true to allow it)")
 
 
 def _network_reason(exc: httpx.TransportError) -> str:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.config.model import NewsbriefConfig, Source
@@ -189,6 +189,7 @@ async def ingest_once(
             progress(done, total, source.name)
         return outcome
 
+    policy = replace(policy or FetchPolicy(), allow_private=config.bot.allow_private_sources)
     async with Fetcher(policy) as fetcher:
         outcomes = await asyncio.gather(*(tracked(fetcher, s) for s in config.sources))
     now = utcnow()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import ipaddress
+import socket
 import threading
 import time
 from datetime import UTC, datetime
@@ -120,3 +123,34 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert retry_after_seconds("120") == 120
     assert retry_after_seconds("Mon, 02 Nov 2026 15:00:30 GMT", now) == 30
     assert retry_after_seconds("soon") is None
+
+
+async def test_private_addresses_are_refused_unless_allowed(server: FeedServer) -> None:
+    server.routes["/feed"] = static(FEED)
+    guarded = dataclasses.replace(FAST, allow_private=False)
+    port = server.url("/feed").split(":")[2].split("/")[0]
+    async with Fetcher(guarded) as fetcher:
+        with pytest.raises(FetchError, match=r"refused: loopback address 127\.0\.0\.1") as literal:
+            await fetcher.get(server.url("/feed"))
+        with pytest.raises(FetchError, match=r"refused: local host name 'localhost'"):
+            await fetcher.get(f"http://localhost:{port}/feed")
+    assert "allow_private_sources = true" in literal.value.user_message
+    assert server.hits.get("/feed", 0) == 0  # refused before anything was sent
+    async with Fetcher(FAST) as fetcher:  # the default for direct use, and allow_private_sources = true
+        assert (await fetcher.get(server.url("/feed"))).body == FEED
+
+
+async def test_a_dns_name_resolving_to_a_private_address_is_refused(server: FeedServer) -> None:
+    name = socket.gethostname()  # on these machines it resolves to 127.0.0.1 through /etc/hosts
+    try:
+        address = socket.getaddrinfo(name, 80)[0][4][0]
+    except OSError:
+        pytest.skip("this machine's host name does not resolve")
+    if ipaddress.ip_address(address).is_global:
+        pytest.skip(f"{name} resolves to a public address here")
+    server.routes["/feed"] = static(FEED)
+    port = server.url("/feed").split(":")[2].split("/")[0]
+    async with Fetcher(dataclasses.replace(FAST, allow_private=False)) as fetcher:
+        with pytest.raises(FetchError, match=rf"refused: {name} resolves to a"):
+            await fetcher.get(f"http://{name}:{port}/feed")
+    assert server.hits.get("/feed", 0) == 0
