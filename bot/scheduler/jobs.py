@@ -102,6 +102,8 @@ async def ingest_job() -> IngestReport | None:
         if _runtime.on_ingest is not None:
             await asyncio.to_thread(_runtime.on_ingest, None)
         return None
+    if _runtime.on_ingest is not None:
+        await asyncio.to_thread(_runtime.on_ingest, report)  # e.g. reload stories: off the event loop
     log.info(
         "ingest: %d feeds ok, %d failed, %d new articles, %d new stories",
         report.feeds_ok,
@@ -109,6 +111,4 @@ async def ingest_job() -> IngestReport | None:
         report.new_articles,
         report.new_stories,
     )
-    if _runtime.on_ingest is not None:
-        await asyncio.to_thread(_runtime.on_ingest, report)  # e.g. reload stories: off the event loop
     return report
