@@ -161,6 +161,7 @@ async def serve(
             loop.call_soon_threadsafe(ingested.set)
 
     scheduler = await start_scheduler(lambda: rt.store.config, rt.db, publishers, on_ingest=after_ingest)
+
     def replan(config: NewsbriefConfig) -> None:
         changes = sync_jobs(scheduler, config)
         if any(changes.values()):

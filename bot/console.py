@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -66,11 +65,3 @@ class ConsoleBot:
                 continue
             print(self.exec(line), file=stdout, flush=True)
             print(file=stdout)
-
-
-def split_args(text: str) -> list[str]:
-    """Shell-like split for admin command arguments; falls back to whitespace on bad quoting."""
-    try:
-        return shlex.split(text)
-    except ValueError:
-        return text.split()

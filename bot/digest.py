@@ -22,7 +22,7 @@ from bot.storage.stories import StoredStory, current_stories
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
 from summarizer.pipeline import build_story
-from summarizer.report import SCHEMA
+from summarizer.report import envelope
 
 log = logging.getLogger("newsbrief.digest")
 
@@ -50,7 +50,7 @@ class ConsolePublisher:
 
 def digest_doc(stories: list[StoredStory]) -> dict[str, Any]:
     """The same shape as ``bot.service.digest_document``: stories most outlets first."""
-    return {"schema": SCHEMA, "command": "digest", "topic": None, "problems": [], "stories": [s.doc for s in stories]}
+    return envelope("digest", stories=[s.doc for s in stories])
 
 
 def rebrief(

@@ -18,7 +18,7 @@ from summarizer.loading import load_articles
 from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
 from summarizer.queries import match_stories
-from summarizer.report import SCHEMA, error_document, stories_document, who_won_document
+from summarizer.report import envelope, error_document, stories_document, who_won_document
 
 log = logging.getLogger("newsbrief")
 
@@ -71,13 +71,7 @@ class InMemoryStories:
 def digest_document(stories: list[Story], max_stories: int = 5) -> dict[str, Any]:
     """The top stories, most outlets first."""
     ranked = sorted(stories, key=lambda s: (-len(s.outlets), -len(s.articles)))[:max_stories]
-    return {
-        "schema": SCHEMA,
-        "command": "digest",
-        "topic": None,
-        "problems": [],
-        "stories": [s.to_dict() for s in ranked],
-    }
+    return envelope("digest", stories=[s.to_dict() for s in ranked])
 
 
 @dataclass(frozen=True)
@@ -172,13 +166,7 @@ class CommandService:
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
             "framing": lambda topic: stories_document("framing", self._one(topic), topic),
             "who-won": lambda topic: who_won_document(self.source.stories(), topic),
-            "sources": lambda _topic: {
-                "schema": SCHEMA,
-                "command": "sources",
-                "topic": None,
-                "problems": [],
-                "sources": self.source.sources(),
-            },
+            "sources": lambda _topic: envelope("sources", sources=self.source.sources()),
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
         }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -139,6 +139,3 @@ def plain_lexrank(texts: Sequence[str], count: int) -> list[str]:
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = _STOP_WORDS
     return [str(s) for s in summarizer(document, count)]
-
-
-Rater = Callable[[Sequence[str], str], list[float]]

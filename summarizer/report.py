@@ -12,15 +12,20 @@ from summarizer.queries import match_stories, who_won
 SCHEMA = "newsbrief/1"
 
 
-def _base(command: str, topic: str | None, problems: list[Problem]) -> dict[str, Any]:
-    return {"schema": SCHEMA, "command": command, "topic": topic, "problems": [asdict(p) for p in problems]}
+def envelope(
+    command: str, topic: str | None = None, problems: list[Problem] | None = None, **fields: Any
+) -> dict[str, Any]:
+    """Every document's common fields (schema, command, topic, problems) plus the command's own."""
+    doc = {"schema": SCHEMA, "command": command, "topic": topic, "problems": [asdict(p) for p in problems or []]}
+    doc.update(fields)
+    return doc
 
 
 def stories_document(
     command: str, stories: list[Story], topic: str | None = None, problems: list[Problem] | None = None
 ) -> dict[str, Any]:
     """``brief`` and ``framing``: the stories matching the topic (all when none), best first."""
-    doc = _base(command, topic, problems or [])
+    doc = envelope(command, topic, problems)
     doc["stories"] = [s.to_dict() for s in match_stories(stories, topic)]
     return doc
 
@@ -29,7 +34,7 @@ def who_won_document(
     stories: list[Story], topic: str | None = None, problems: list[Problem] | None = None
 ) -> dict[str, Any]:
     """``who-won``: each election result with its story; ``message`` says when there is none."""
-    doc = _base("who-won", topic, problems or [])
+    doc = envelope("who-won", topic, problems)
     try:
         found = who_won(stories, topic)
     except NoElectionResultError as exc:
@@ -44,6 +49,6 @@ def who_won_document(
 
 def error_document(command: str, topic: str | None, error: NewsbriefError, problems: list[Problem]) -> dict[str, Any]:
     """The document for an expected failure (no stories, unknown topic)."""
-    doc = _base(command, topic, problems)
+    doc = envelope(command, topic, problems)
     doc.update(stories=[], error={"type": type(error).__name__, "message": error.user_message})
     return doc

@@ -28,7 +28,6 @@ USAGE = [
     "remove-source NAME",
     "schedule MIN HOUR DAY MONTH WEEKDAY [TIMEZONE] — e.g. schedule 0 8 * * * Europe/Stockholm",
 ]
-SOURCE_FIELDS = ("name", "outlet", "feed", "page", "bias", "bias_source")
 
 
 @dataclass(frozen=True)
