@@ -2,7 +2,8 @@
 
 FetchError                 the resource could not be fetched (the message is safe to show)
 ├── (HTTP status)          4xx other than 429, or 5xx/429 after the last attempt
-├── (too large)            the body passed the size cap
+├── (too large)            the body passed the size cap, on the wire or once decompressed
+├── (refused)              a private address, or more than one / an unknown content-encoding
 └── (network)              connection refused, timeout, truncated body
 """
 
@@ -18,14 +19,14 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.config.hosts import private_host_reason
-from summarizer.errors import NewsbriefError
+from bot.feeds.decoding import ACCEPT_ENCODING, CappedBody, too_large
+from bot.feeds.errors import FetchError
 
 USER_AGENT = "newsbrief/0.1 (+https://github.com/newsbrief)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
-class FetchError(NewsbriefError):
-    """A URL could not be fetched; ``user_message`` says why in a few words."""
+__all__ = ["FetchError", "FetchPolicy", "Fetched", "Fetcher", "retry_after_seconds"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         p = self.policy
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
             timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
             follow_redirects=True,
             max_redirects=p.max_redirects,
@@ -162,13 +163,12 @@ class Fetcher:
                 raise FetchError(f"HTTP {status} {response.reason_phrase}".strip())
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > cap:
-                raise FetchError(f"larger than the {cap // 1_048_576} MB limit ({int(declared) / 1_048_576:.0f} MB)")
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > cap:
-                    raise FetchError(f"larger than the {cap // 1_048_576} MB limit")
-            return Fetched(str(response.url), bytes(body), *validators, response.headers.get("Content-Type", ""))
+                raise too_large(cap, f" ({int(declared) / 1_048_576:.0f} MB)")
+            # Raw bytes, decoded here: the cap holds on what is decompressed, chunk by chunk.
+            body = CappedBody(response.headers.get("Content-Encoding"), cap)
+            async for chunk in response.aiter_raw():
+                body.feed(chunk)
+            return Fetched(str(response.url), body.finish(), *validators, response.headers.get("Content-Type", ""))
 
 
 async def _refuse_private_hosts(request: httpx.Request) -> None:

@@ -101,6 +101,11 @@ def huge(megabytes: int, *, declare: bool) -> Handler:
     return handle
 
 
+def encoded(body: bytes, encoding: str, ctype: str = "application/xml") -> Handler:
+    """``body`` as given, labelled with ``Content-Encoding: encoding`` (the test compresses it)."""
+    return lambda h, _n: send(h, 200, body, ctype, Content_Encoding=encoding)
+
+
 def dynamic(render: Callable[[int], bytes], ctype: str = "application/xml") -> Handler:
     """A body that changes with every request (e.g. new GUIDs each fetch)."""
     return lambda h, n: send(h, 200, render(n), ctype)
