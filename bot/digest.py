@@ -14,7 +14,7 @@ from typing import Any, Protocol, TextIO
 
 from bot.config.model import EffectiveSettings, NewsbriefConfig, effective_settings
 from bot.render.text import render
-from bot.service import PendingDigest
+from bot.service import FAILED, UNKNOWN, DeliveryUnknown, PendingDigest
 from bot.storage.articles import articles_by_id
 from bot.storage.database import Database, utcnow
 from bot.storage.posts import add_pending, claim_run, fail_run, finish_run, last_digest_at, posted_state
@@ -111,7 +111,8 @@ def preview_digest(db: Database, platform: str, channel_id: str, settings: Effec
 @dataclass(frozen=True)
 class DigestOutcome:
     """``posted`` (stories went out), ``quiet`` (the one-line notice went out), ``empty`` (nothing to say),
-    ``skipped`` (another run or process has this slot) or ``failed`` (the publisher raised)."""
+    ``skipped`` (another run or process has this slot), ``unknown`` (the platform never confirmed the post:
+    its stories count as posted) or ``failed`` (the platform refused it: its stories wait for the next run)."""
 
     status: str
     stories: int = 0
@@ -135,7 +136,7 @@ def _claim(
 
 def _finish(db: Database, run_id: int, status: str) -> None:
     with db.transaction() as conn:
-        finish_run(conn, run_id, status, utcnow())
+        finish_run(conn, run_id, status, utcnow())  # "unknown" keeps the posts counted, marked unknown
 
 
 def _fail(db: Database, run_id: int) -> None:
@@ -143,12 +144,13 @@ def _fail(db: Database, run_id: int) -> None:
         fail_run(conn, run_id, utcnow())
 
 
-def _settle(db: Database, run_id: int, posted: bool) -> None:
-    """Record what the publisher did: ``sent``, or (it raised) release the stories for the next digest."""
-    if posted:
-        _finish(db, run_id, "sent")
-    else:
+def _settle(db: Database, run_id: int, outcome: str) -> None:
+    """Record what the publisher did: ``sent``; ``unknown`` (the stories stay counted as posted); or
+    ``failed`` (the platform refused: release the stories for the next digest)."""
+    if outcome == FAILED:
         _fail(db, run_id)
+    else:
+        _finish(db, run_id, outcome)
 
 
 async def run_digest(
@@ -177,11 +179,22 @@ async def run_digest(
         if chosen:
             chosen = await asyncio.to_thread(rebrief, db, chosen, settings, built_with)
         await publisher.post(channel_id, digest_doc(chosen))
+    except DeliveryUnknown:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception(
+            "the digest to %s:%s may or may not have been posted; its %d stories count as posted (error id %s)",
+            platform,
+            channel_id,
+            len(chosen),
+            error_id,
+        )
+        await asyncio.to_thread(_settle, db, run_id, UNKNOWN)
+        return DigestOutcome(UNKNOWN, len(chosen), error_id)
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("posting the digest to %s:%s failed (error id %s)", platform, channel_id, error_id)
-        await asyncio.to_thread(_settle, db, run_id, False)
-        return DigestOutcome("failed", error_id=error_id)
+        await asyncio.to_thread(_settle, db, run_id, FAILED)
+        return DigestOutcome(FAILED, error_id=error_id)
     await asyncio.to_thread(_finish, db, run_id, "sent" if chosen else "quiet")
     return DigestOutcome("posted" if chosen else "quiet", len(chosen))
 

@@ -74,13 +74,25 @@ def digest_document(stories: list[Story], max_stories: int = 5) -> dict[str, Any
     return envelope("digest", stories=[s.to_dict() for s in ranked])
 
 
+# How a claimed digest's post ended, as recorded by ``settle``.
+SENT, FAILED, UNKNOWN = "sent", "failed", "unknown"
+
+
+class DeliveryUnknown(NewsbriefError):
+    """The platform may have taken a post without confirming it: a timeout or a connection lost after the
+    request was sent, an ambiguous server error, or a digest cut off after its first message went out.
+
+    A claimed digest's stories then stay counted as posted (recorded ``unknown``), never re-sent: at most once.
+    """
+
+
 @dataclass(frozen=True)
 class PendingDigest:
-    """A channel digest claimed and recorded as pending: ``settle(True)`` records it sent,
-    ``settle(False)`` releases its stories for the next digest."""
+    """A channel digest claimed and recorded as pending: ``settle(SENT)`` records it sent, ``settle(UNKNOWN)``
+    keeps its stories counted as posted, ``settle(FAILED)`` releases them for the next digest."""
 
     doc: dict[str, Any]
-    settle: Callable[[bool], None]
+    settle: Callable[[str], None]
 
 
 # (platform, channel_id, workspace) -> the channel's claimed digest; raises NewsbriefError when there
@@ -88,24 +100,28 @@ class PendingDigest:
 DigestClaimer = Callable[[str, str, str | None], PendingDigest]
 
 
+def delivery_outcome(exc: BaseException | None) -> str | None:
+    """What a post that ended with ``exc`` did: ``SENT``, ``FAILED`` (refused: nothing went out), ``UNKNOWN``,
+    or ``None`` when it was interrupted (cancelled, killed): left pending, recovered as unknown later."""
+    if exc is None:
+        return SENT
+    if isinstance(exc, DeliveryUnknown):
+        return UNKNOWN
+    return FAILED if isinstance(exc, Exception) else None
+
+
 class Delivery:
     """Records whether the adapter's post of a claimed digest went out: ``with`` in a worker thread,
     ``async with`` on an event loop (the database write then runs in a thread).
 
-    Leaving the block normally records the stories as sent; an exception releases them for the next
-    digest and propagates to the adapter's error handler. A cancelled or interrupted post (not an
+    Leaving the block normally records the stories as sent; :class:`DeliveryUnknown` records them as
+    ``unknown`` (still counted as posted); any other exception releases them for the next digest. Every
+    exception propagates to the adapter's error handler. A cancelled or interrupted post (not an
     ``Exception``) may have gone out, so it stays pending and is never re-sent (at most once).
     """
 
-    def __init__(self, settle: Callable[[bool], None] | None) -> None:
+    def __init__(self, settle: Callable[[str], None] | None) -> None:
         self._settle = settle
-
-    def _outcome(self, exc_type: type[BaseException] | None) -> bool | None:
-        if self._settle is None:
-            return None
-        if exc_type is None:
-            return True
-        return False if issubclass(exc_type, Exception) else None
 
     def __enter__(self) -> Delivery:
         return self
@@ -113,7 +129,7 @@ class Delivery:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        outcome = self._outcome(exc_type)
+        outcome = delivery_outcome(exc)
         if self._settle is not None and outcome is not None:
             self._settle(outcome)
 
@@ -123,7 +139,7 @@ class Delivery:
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        outcome = self._outcome(exc_type)
+        outcome = delivery_outcome(exc)
         if self._settle is not None and outcome is not None:
             await asyncio.to_thread(self._settle, outcome)
 
@@ -139,7 +155,7 @@ class Reply:
     command: str
     doc: dict[str, Any]
     error_id: str | None = None
-    settle: Callable[[bool], None] | None = field(default=None, compare=False, repr=False)
+    settle: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:

@@ -15,22 +15,31 @@ import discord
 from discord.http import HTTPClient, handle_message_parameters
 
 from bot.discord.embeds import document_embeds, pack_messages
+from bot.service import DeliveryUnknown
 from summarizer.errors import NewsbriefError
 
 log = logging.getLogger("newsbrief.discord")
 
 T = TypeVar("T")
-# Network trouble worth another try; 429s are retried by discord.py itself (it honours retry_after).
-RETRYABLE = (aiohttp.ClientError, OSError, asyncio.TimeoutError, discord.DiscordServerError)
+# Failures Discord cannot have acted on (the connection was never made), so another try cannot post twice.
+# 429s are retried by discord.py itself (it honours retry_after), as are 500/502/504 (its own choice).
+NOT_SENT: tuple[type[Exception], ...] = (
+    aiohttp.ClientConnectorError,
+    getattr(aiohttp, "ConnectionTimeoutError", aiohttp.ClientConnectorError),
+)
+# Failures after the request may have reached Discord: never retried, the post's outcome is unknown.
+UNCONFIRMED = (aiohttp.ClientError, OSError, asyncio.TimeoutError, discord.DiscordServerError)
 
 
 @dataclass(frozen=True)
 class Backoff:
-    """How often and how patiently to retry a failed post: delays of ``first``, ``first*factor``, …"""
+    """How often and how patiently to retry a failed post: delays of ``first``, ``first*factor``, …;
+    ``timeout`` bounds each attempt (a slow Discord then leaves the post's outcome unknown)."""
 
     attempts: int = 4
     first: float = 1.0
     factor: float = 2.0
+    timeout: float = 60.0
 
     def delays(self) -> list[float]:
         return [self.first * self.factor**i for i in range(self.attempts - 1)]
@@ -47,12 +56,40 @@ class DiscordPostError(NewsbriefError):
         self.error_id = error_id
 
 
+class DiscordPostUnknown(DeliveryUnknown):
+    """Discord may have taken a post without confirming it; it is never retried (at most once)."""
+
+    def __init__(self, error_id: str) -> None:
+        super().__init__(
+            "Discord did not confirm the digest, so it may or may not have been posted in this channel. "
+            f"Its stories count as posted and will not be repeated (error id {error_id})."
+        )
+        self.error_id = error_id
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """True when Discord cannot have acted on the request: no connection, or 503 Service Unavailable."""
+    if isinstance(exc, discord.DiscordServerError):
+        return exc.status == 503
+    return isinstance(exc, NOT_SENT)
+
+
+def _unconfirmed(what: str, exc: BaseException) -> DiscordPostUnknown:
+    error_id = uuid.uuid4().hex[:8]
+    log.error("%s: no confirmation (%s), it may have been posted (error id %s)", what, type(exc).__name__, error_id)
+    return DiscordPostUnknown(error_id)
+
+
 async def with_retries(action: Callable[[], Awaitable[T]], what: str, backoff: Backoff = DEFAULT_BACKOFF) -> T:
-    """Run ``action``, retrying network errors with backoff; raise :class:`DiscordPostError` when they persist."""
+    """Run ``action`` at most once as far as Discord can tell: retry with backoff only failures where the
+    request never reached Discord (raising :class:`DiscordPostError` when they persist); a timeout or a
+    connection lost after sending raises :class:`DiscordPostUnknown` at once. Discord's refusals propagate."""
     for delay in [*backoff.delays(), None]:
         try:
-            return await action()
-        except RETRYABLE as exc:
+            return await asyncio.wait_for(action(), backoff.timeout)
+        except UNCONFIRMED as exc:
+            if not _never_sent(exc):
+                raise _unconfirmed(what, exc) from exc
             if delay is None:
                 error_id = uuid.uuid4().hex[:8]
                 log.error("%s failed after %d attempts (error id %s)", what, backoff.attempts, error_id, exc_info=exc)
@@ -90,10 +127,24 @@ async def send_embeds(
     *,
     backoff: Backoff = DEFAULT_BACKOFF,
 ) -> list[int]:
-    """Post ``embeds`` to a channel, as many messages as Discord's limits need; returns the message ids."""
+    """Post ``embeds`` to a channel, as many messages as Discord's limits need; returns the message ids.
+
+    Once a message has gone out, any failure of a later one raises :class:`DiscordPostUnknown`: part of
+    the document was posted, so the whole of it counts as posted.
+    """
     send = _sender(client_or_http, channel_id)
     what = f"posting to Discord channel {channel_id}"
-    return [await with_retries(partial(send, message), what, backoff) for message in pack_messages(embeds)]
+    ids: list[int] = []
+    for message in pack_messages(embeds):
+        try:
+            ids.append(await with_retries(partial(send, message), what, backoff))
+        except DiscordPostUnknown:
+            raise
+        except Exception as exc:
+            if not ids:
+                raise
+            raise _unconfirmed(f"{what} (after {len(ids)} of its messages)", exc) from exc
+    return ids
 
 
 async def post_digest(

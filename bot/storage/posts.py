@@ -2,7 +2,9 @@
 
 Delivery is at-most-once: the posts are committed as ``pending`` *before* the publisher is called and
 count as posted from then on. A crash during the call leaves them ``pending`` (shown as ``unknown``
-after recovery) and they are never re-sent; a publisher that raises releases them for the next digest.
+after recovery) and they are never re-sent; so does a call the platform never confirmed (a timeout, a
+connection lost after the request was sent: ``unknown`` at once). Only a refusal (the platform answered
+that it did not take the message) releases them for the next digest.
 """
 
 from __future__ import annotations
@@ -101,8 +103,13 @@ def add_pending(
 
 
 def finish_run(conn: Connection, run_id: int, status: str, now: datetime) -> None:
-    """The publisher returned: the run's posts are sent."""
-    conn.execute(posts.update().where(posts.c.run_id == run_id).values(status="sent", posted_at=now))
+    """The publisher returned (the run's posts are sent) or never confirmed (``unknown``: still counted)."""
+    post_status = "unknown" if status == "unknown" else "sent"
+    conn.execute(
+        posts.update()
+        .where((posts.c.run_id == run_id) & (posts.c.status == "pending"))
+        .values(status=post_status, posted_at=now)
+    )
     conn.execute(digest_runs.update().where(digest_runs.c.id == run_id).values(status=status, finished_at=now))
 
 

@@ -81,6 +81,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[Recorded] = []
         self.failures: dict[str, list[Failure]] = {}
+        self.delays: dict[str, list[float]] = {}
         self._ids = itertools.count(1_000_000_000_000_000_000)
         self._runner: web.AppRunner | None = None
         self.api_url = ""
@@ -97,6 +98,10 @@ class FakeDiscord:
     def drop_next(self, path_prefix: str, times: int = 1) -> None:
         """The next ``times`` matching requests lose their connection (a network error)."""
         self.failures.setdefault(path_prefix, []).extend(Failure(None) for _ in range(times))
+
+    def slow_next(self, path_prefix: str, seconds: float, times: int = 1) -> None:
+        """The next ``times`` matching requests are taken (recorded) at once but answered after ``seconds``."""
+        self.delays.setdefault(path_prefix, []).extend([seconds] * times)
 
     # -- what was seen --------------------------------------------------------------------------
     def posted(self, path_prefix: str = "") -> list[Recorded]:
@@ -205,6 +210,9 @@ class FakeDiscord:
         async with self._arrived:
             self.requests.append(rec)
             self._arrived.notify_all()
+        delay = next((q.pop(0) for prefix, q in self.delays.items() if path.startswith(prefix) and q), 0.0)
+        if delay:
+            await asyncio.sleep(delay)  # taken at once, confirmed late
         return reply
 
     def _route(self, method: str, path: str, body: Any) -> web.Response:

@@ -10,9 +10,9 @@ import discord
 import pytest
 
 from bot.discord.client import set_api_url
-from bot.discord.posting import Backoff, DiscordPostError, post_digest
+from bot.discord.posting import Backoff, DiscordPostError, DiscordPostUnknown, post_digest
 from bot.service import digest_document
-from tests.bot.discord.fake_discord import TOKEN
+from tests.bot.discord.fake_discord import TOKEN, Failure
 
 CHANNEL = 123456789012345678
 FAST = Backoff(attempts=3, first=0.01, factor=2.0)
@@ -51,13 +51,30 @@ async def test_rate_limited_post_is_retried_after_retry_after(bot, fake, digest)
     assert attempts == [429, 200]
 
 
-async def test_dropped_connections_are_retried_with_backoff(bot, fake, digest, caplog):
-    fake.drop_next(f"/channels/{CHANNEL}/messages", times=2)
+async def test_a_connection_lost_after_sending_is_never_retried(bot, fake, digest, caplog):
+    fake.drop_next(f"/channels/{CHANNEL}/messages", times=2)  # Discord had the whole request each time
+    with caplog.at_level(logging.WARNING, logger="newsbrief.discord"), pytest.raises(DiscordPostUnknown) as unknown:
+        await post_digest(bot, CHANNEL, digest, backoff=FAST)
+    attempts = [r.status for r in fake.requests if r.path == f"/channels/{CHANNEL}/messages"]
+    assert attempts == [0]  # one try: a second could post the digest twice
+    assert "may or may not have been posted" in unknown.value.user_message
+    assert not any("retrying" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_slow_discord_leaves_the_post_unknown_after_one_try(bot, fake, digest):
+    fake.slow_next(f"/channels/{CHANNEL}/messages", 1.0)
+    with pytest.raises(DiscordPostUnknown):
+        await post_digest(bot, CHANNEL, digest, backoff=Backoff(attempts=3, first=0.01, timeout=0.2))
+    assert len([r for r in fake.requests if r.path == f"/channels/{CHANNEL}/messages"]) == 1
+
+
+async def test_service_unavailable_is_retried_with_backoff(bot, fake, digest, caplog):
+    unavailable = Failure(503, {"message": "Service Unavailable", "code": 0})
+    fake.failures.setdefault(f"/channels/{CHANNEL}/messages", []).extend([unavailable, unavailable])
     with caplog.at_level(logging.WARNING, logger="newsbrief.discord"):
         await post_digest(bot, CHANNEL, digest, backoff=FAST)
     attempts = [r.status for r in fake.requests if r.path == f"/channels/{CHANNEL}/messages"]
-    assert attempts == [0, 0, 200]
-    assert len(fake.posted(f"/channels/{CHANNEL}/messages")) == 1
+    assert attempts == [503, 503, 200]
     assert sum("retrying" in r.getMessage() for r in caplog.records) == 2
 
 

@@ -61,6 +61,7 @@ class FakeSlack:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     _failures: list[tuple[str, str, int]] = field(default_factory=list)  # (path prefix, kind, retry-after)
+    _delays: list[tuple[str, float]] = field(default_factory=list)  # (path prefix, seconds before answering)
     _cond: threading.Condition = field(default_factory=threading.Condition)
 
     def start(self) -> FakeSlack:
@@ -90,6 +91,19 @@ class FakeSlack:
         """Make the next ``times`` requests to ``path_prefix`` fail: ``"429"``, ``"500"`` or ``"drop"`` (close)."""
         with self._cond:
             self._failures += [(path_prefix, kind, retry_after)] * times
+
+    def slow_next(self, path_prefix: str, seconds: float, *, times: int = 1) -> None:
+        """Make the next ``times`` requests to ``path_prefix`` succeed, but answer only after ``seconds``."""
+        with self._cond:
+            self._delays += [(path_prefix, seconds)] * times
+
+    def _delay_for(self, path: str) -> float:
+        with self._cond:
+            for i, (prefix, seconds) in enumerate(self._delays):
+                if path.startswith(prefix):
+                    del self._delays[i]
+                    return seconds
+        return 0.0
 
     def posts(self) -> list[Call]:
         """Messages delivered: ``chat.postMessage`` and response-URL posts, in arrival order."""
@@ -156,6 +170,9 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if failure and failure[0] == "drop":
                 self.close_connection = True  # hang up without answering: the client sees a network error
                 return
+            delay = fake._delay_for(path)
+            if delay:
+                time.sleep(delay)  # the request is taken (recorded) at once; the answer is late
             if failure:
                 status = int(failure[0])
                 self._send(status, b'{"ok": false, "error": "ratelimited"}', {"Retry-After": str(failure[1])})
@@ -165,13 +182,16 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self._send(200, json.dumps(fake.answer(path, body)).encode(), {})
 
         def _send(self, status: int, data: bytes, headers: dict[str, str], ctype: str = "application/json") -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(data)))
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(data)
+            except OSError:  # the client gave up waiting (a slow answer) and closed the connection
+                self.close_connection = True
 
         do_GET = _handle
         do_POST = _handle
