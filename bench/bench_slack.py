@@ -70,7 +70,7 @@ def serve_bot(api_url: str, stories: int, conn: Connection) -> None:
         signing_secret=SECRET,
         api_url=api_url,
     )
-    server = make_http_server(app, "127.0.0.1", 0)
+    server = make_http_server(app, "127.0.0.1", 0, signing_secret=SECRET)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     conn.send(server.server_port)
     conn.recv()  # the load is done

@@ -231,7 +231,8 @@ async def _serve_slack(app: App, rt: Runtime, args: argparse.Namespace, stop: th
         if rt.creds.slack_app_token and not args.slack_http:
             await asyncio.to_thread(start_socket_mode, app, rt.creds.slack_app_token, stop)
         else:
-            await asyncio.to_thread(serve_http, app, args.host, args.port, stop)
+            secret = rt.creds.slack_signing_secret
+            await asyncio.to_thread(serve_http, app, args.host, args.port, stop, signing_secret=secret)
     finally:
         stop.set()  # a server that failed to start must not leave its stop-watcher thread waiting
         # let answers already being written finish, without blocking the event loop

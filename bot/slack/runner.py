@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
-from socketserver import ThreadingMixIn
-from typing import TYPE_CHECKING, Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-if TYPE_CHECKING:
-    from wsgiref.types import StartResponse, WSGIEnvironment
+from bot.slack.http_guard import EVENTS_PATH, SlackRequestGuard
+from bot.slack.http_server import MAX_BODY, BoundedWSGIServer, DeadlineRequestHandler, HttpLimits
 
 log = logging.getLogger("newsbrief.slack")
 
-EVENTS_PATH = "/slack/events"
-MAX_BODY = 64 * 1024  # slash-command and interaction payloads are a few KB
+__all__ = ["EVENTS_PATH", "MAX_BODY", "HttpLimits", "make_http_server", "serve_http", "start_socket_mode"]
 
 
 def socket_mode_handler(app: App, app_token: str) -> SocketModeHandler:
@@ -38,46 +32,31 @@ def start_socket_mode(app: App, app_token: str, stop: threading.Event | None = N
         handler.close()  # type: ignore[no-untyped-call]
 
 
-class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True  # a hung client must not block shutdown
-    request_queue_size = 128  # the default backlog of 5 drops bursts of commands (clients retry after 1 s)
+def make_http_server(
+    app: App,
+    host: str,
+    port: int,
+    *,
+    signing_secret: str | None,
+    path: str = EVENTS_PATH,
+    limits: HttpLimits | None = None,
+) -> BoundedWSGIServer:
+    """A threaded HTTP server for ``app`` (port 0 picks a free port: see ``server.server_port``).
+
+    Only requests signed with ``signing_secret`` reach ``app`` (see :class:`SlackRequestGuard`);
+    ``limits`` bound the body's size, the time to send a request and the number of open connections.
+    """
+    limits = limits or HttpLimits()
+    server = BoundedWSGIServer((host, port), DeadlineRequestHandler, limits)
+    server.set_app(SlackRequestGuard(app, signing_secret, path=path, max_body=limits.max_body))
+    return server
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        log.debug("slack http: " + format, *args)
-
-
-def slack_wsgi_app(app: App, path: str = EVENTS_PATH) -> Any:
-    """A WSGI app serving Bolt at ``path`` (signatures checked by Bolt: bad or stale ones get 401)."""
-    bolt = SlackRequestHandler(app)
-
-    def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") != path:
-            start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"Not found\n"]
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = MAX_BODY + 1
-        if length > MAX_BODY:  # refuse before reading: the signature is checked only after the body is read
-            start_response("413 Payload Too Large", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"Request body too large\n"]
-        return bolt(environ, start_response)
-
-    return wsgi
-
-
-def make_http_server(app: App, host: str, port: int, path: str = EVENTS_PATH) -> WSGIServer:
-    """A threaded HTTP server for ``app`` (port 0 picks a free port: see ``server.server_port``)."""
-    return make_server(
-        host, port, slack_wsgi_app(app, path), server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
-    )
-
-
-def serve_http(app: App, host: str, port: int, stop: threading.Event | None = None) -> None:
+def serve_http(
+    app: App, host: str, port: int, stop: threading.Event | None = None, *, signing_secret: str | None
+) -> None:
     """Serve Slack's requests at ``http://host:port/slack/events`` until ``stop`` is set (forever without one)."""
-    server = make_http_server(app, host, port)
+    server = make_http_server(app, host, port, signing_secret=signing_secret)
     log.info("Slack: HTTP mode on %s:%s%s", host, server.server_port, EVENTS_PATH)
     if stop is not None:
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 import urllib.error
@@ -17,11 +18,12 @@ from slack_sdk.signature import SignatureVerifier
 from bot.service import CommandService, InMemoryStories
 from bot.slack.app import build_slack_app
 from bot.slack.delivery import RetryPolicy
-from bot.slack.runner import EVENTS_PATH, make_http_server
+from bot.slack.runner import EVENTS_PATH, HttpLimits, make_http_server
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.conftest import SEEDS
 
 SECRET = "test-signing-secret"
+TRIGGERS = itertools.count(1)
 TOKEN = "xoxb-test-bot-token-0000"
 FAST_RETRY = RetryPolicy(network_retries=3, backoff_seconds=0.05, timeout_seconds=5)
 
@@ -41,7 +43,9 @@ class SlackUser:
         self.fake = fake
         self.signer = SignatureVerifier(secret)
 
-    def form(self, command: str, text: str = "", *, user_id: str = "U1", channel_id: str = "C1") -> str:
+    def form(
+        self, command: str, text: str = "", *, user_id: str = "U1", channel_id: str = "C1", response_url: str = ""
+    ) -> str:
         return urlencode(
             {
                 "token": "legacy-verification-token",
@@ -54,23 +58,23 @@ class SlackUser:
                 "command": command,
                 "text": text,
                 "api_app_id": "A1",
-                "response_url": self.fake.response_url(command.strip("/")),
-                "trigger_id": "1.2.3",
+                "response_url": response_url or self.fake.response_url(command.strip("/")),
+                "trigger_id": f"{next(TRIGGERS)}.1.abc",  # Slack's is unique per invocation
             }
         )
 
     def post(self, body: str, *, timestamp: int | None = None, signature: str | None = None) -> SlashResult:
         ts = str(timestamp if timestamp is not None else int(time.time()))
         sig = signature or self.signer.generate_signature(timestamp=ts, body=body)
+        return self.send(body, {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig})
+
+    def send(self, body: str, headers: dict[str, str]) -> SlashResult:
+        """POST ``body`` with exactly these Slack headers (none added, none checked)."""
         request = urllib.request.Request(
             self.url,
             data=body.encode(),
             method="POST",
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": sig,
-            },
+            headers={"Content-Type": "application/x-www-form-urlencoded", **headers},
         )
         start = time.perf_counter()
         try:
@@ -99,9 +103,9 @@ def fake() -> Iterator[FakeSlack]:
 class ServedApp:
     """``app`` served on 127.0.0.1 from a thread, at ``url``."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, secret: str | None = SECRET, limits: HttpLimits | None = None) -> None:
         self.app = app
-        self.server = make_http_server(app, "127.0.0.1", 0)
+        self.server = make_http_server(app, "127.0.0.1", 0, signing_secret=secret, limits=limits)
         self.url = f"http://127.0.0.1:{self.server.server_port}{EVENTS_PATH}"
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
@@ -118,7 +122,7 @@ def make_user(fake: FakeSlack) -> Iterator[Callable[..., SlackUser]]:
     """Build the Slack app for a service (and optional config store) and return a user talking to it."""
     served: list[ServedApp] = []
 
-    def make(service: CommandService, **kwargs: object) -> SlackUser:
+    def make(service: CommandService, *, limits: HttpLimits | None = None, **kwargs: object) -> SlackUser:
         app = build_slack_app(
             service,
             token=TOKEN,
@@ -127,7 +131,7 @@ def make_user(fake: FakeSlack) -> Iterator[Callable[..., SlackUser]]:
             retry=FAST_RETRY,
             **kwargs,  # type: ignore[arg-type]
         )
-        served.append(ServedApp(app))
+        served.append(ServedApp(app, limits=limits))
         return SlackUser(served[-1].url, fake)
 
     yield make

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 
@@ -66,3 +67,14 @@ def test_without_a_config_store_the_command_says_it_is_off(make_user, seed_servi
     make_user(seed_service).command("/newsbrief-config", "show")
     [post] = fake.wait_for_posts(1)
     assert "Configuration editing is not enabled" in post.visible_text
+
+
+def test_a_replayed_config_change_is_applied_once(config_user, store, fake):
+    body = config_user.form("/newsbrief-config", "set workspaces.T1.max_stories 3", user_id="UADM")
+    ts = int(time.time())
+    signature = config_user.signer.generate_signature(timestamp=str(ts), body=body)
+    assert [config_user.post(body, timestamp=ts, signature=signature).status for _ in range(3)] == [200, 200, 200]
+    [post] = fake.wait_for_posts(1, settle=0.3)
+    assert post.block_texts()[0] == "Configuration saved"
+    assert len((store.path.parent / "audit.jsonl").read_text("utf-8").splitlines()) == 1
+    assert [c.body["user"] for c in fake.calls if c.path == "/api/users.info"] == ["UADM"]

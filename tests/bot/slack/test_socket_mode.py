@@ -41,7 +41,7 @@ def test_serve_http_serves_until_stopped(seed_service, fake):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     stop = threading.Event()
-    thread = threading.Thread(target=serve_http, args=(app, "127.0.0.1", port, stop))
+    thread = threading.Thread(target=serve_http, args=(app, "127.0.0.1", port, stop), kwargs={"signing_secret": "s"})
     thread.start()
     try:
         url = f"http://127.0.0.1:{port}{EVENTS_PATH}"
