@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from summarizer.analysis.records import SentenceAnalysis
+
 
 @dataclass(frozen=True)
 class Article:
@@ -33,6 +35,8 @@ class Sentence:
     outlet: str
     article_id: str
     index: int
+    # The parser's records for this sentence (None when it was not parsed); see summarizer.analysis.
+    analysis: SentenceAnalysis | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 
+from summarizer.analysis.analyse import analyse_articles
+from summarizer.analysis.records import ArticleAnalysis
 from summarizer.brief import BriefSettings, build_brief
 from summarizer.election import count_figures, extract_election
 from summarizer.figures import reconcile
@@ -14,16 +17,18 @@ from summarizer.grouping import group_articles
 from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Sentence, Story
 from summarizer.names import canonical_people
 from summarizer.neutrality import is_loaded, prune
-from summarizer.sentences import split_sentences
 from summarizer.similarity import content_stems
 
 MAX_TITLE = 100
 
 
-def article_sentences(article: Article) -> list[Sentence]:
-    """The article's sentences in reading order."""
-    texts = [t for paragraph in article.paragraphs for t in split_sentences(paragraph)]
-    return [Sentence(text=t, outlet=article.outlet, article_id=article.id, index=i) for i, t in enumerate(texts)]
+def article_sentences(article: Article, analysis: ArticleAnalysis | None = None) -> list[Sentence]:
+    """The article's body sentences in reading order (headline, teasers, captions, datelines left out)."""
+    analysis = analysis or analyse_articles([article])[article.id]
+    return [
+        Sentence(text=s.text, outlet=article.outlet, article_id=article.id, index=s.index, analysis=s)
+        for s in analysis.body
+    ]
 
 
 def _story_id(articles: list[Article]) -> str:
@@ -86,10 +91,15 @@ def _keywords(sentences: list[Sentence], actors: list[str], limit: int = 12) -> 
     return actors + [w for w, _ in stems.most_common(limit)]
 
 
-def build_story(articles: list[Article], settings: BriefSettings | None = None) -> Story:
-    """Everything a chat command needs about one group of articles."""
+def build_story(
+    articles: list[Article],
+    settings: BriefSettings | None = None,
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
+) -> Story:
+    """Everything a chat command needs about one group of articles (analysed now unless ``analyses`` has them)."""
     settings = settings or BriefSettings()
-    sentences = [s for a in articles for s in article_sentences(a)]
+    analyses = analyse_articles(articles, known=analyses)
+    sentences = [s for a in articles for s in article_sentences(a, analyses[a.id])]
     # Headlines capitalise labels ("Reformer Helena Marsh wins"): names in sentences take precedence.
     people = {**canonical_people(a.title for a in articles), **canonical_people(s.text for s in sentences)}
     published = {a.id: a.published for a in articles}
@@ -111,6 +121,15 @@ def build_story(articles: list[Article], settings: BriefSettings | None = None) 
     )
 
 
-def build_stories(articles: list[Article], settings: BriefSettings | None = None) -> list[Story]:
-    """Group articles into stories, most outlets first, and prepare each one."""
-    return [build_story(group, settings) for group in group_articles(articles)]
+def build_stories(
+    articles: list[Article],
+    settings: BriefSettings | None = None,
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
+) -> list[Story]:
+    """Group articles into stories, most outlets first, and prepare each one.
+
+    ``analyses`` holds stored analyses by article id; articles without a current one are parsed here,
+    all in one batch.
+    """
+    analyses = analyse_articles(articles, known=analyses)
+    return [build_story(group, settings, analyses) for group in group_articles(articles)]

@@ -21,3 +21,18 @@ def test_core_imports_no_adapter_library():
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
     assert not offenders
     assert len(list(CORE.rglob("*.py"))) > 5
+
+
+def test_only_the_analysis_layer_imports_spacy():
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        if "analysis" in path.relative_to(CORE).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "spacy"]
+    assert not offenders

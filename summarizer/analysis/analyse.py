@@ -1,0 +1,172 @@
+"""Analyse articles once, at ingest: split, give each sentence its role, parse what later steps need.
+
+Only sentences that may be running text are parsed, and of those the article's first ``LEAD_SENTENCES``
+plus any later sentence with a figure, up to ``WORD_BUDGET`` words an article: the brief, the figures,
+who-won and the labels read those, and news puts its facts first. Results are plain records
+(``records``) that callers store with the article, so a rebuild or a question never parses again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from summarizer.analysis.model import DATA_FOLDER, load_pipeline
+from summarizer.analysis.records import BODY, FINITE_TAGS, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
+from summarizer.analysis.roles import role_before_parse, strip_dateline
+from summarizer.models import Article
+from summarizer.sentences import split_sentences
+
+ANALYSER_VERSION = "1"
+LEAD_SENTENCES = 14
+WORD_BUDGET = 600
+PARALLEL_WORDS = 150_000  # above this many words, two processes parse (the model loads in each)
+_DIGIT = re.compile(r"\d")
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_SPACE = re.compile(r"\s+")
+_LEADING_DASH = re.compile(r"^[—–-]{1,2}\s+")
+
+
+def analysis_key(article: Article) -> str:
+    """Changes when the article's text or title, or the analyser, changes."""
+    digest = hashlib.blake2b(digest_size=10)
+    for part in (ANALYSER_VERSION, DATA_FOLDER, article.title, article.text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (curly, guillemets, or paired straight quotes)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = _OPEN.get(ch) or ('"' if ch == '"' else None)
+        if close is None and ch == "‘" and (i == 0 or not text[i - 1].isalnum()):
+            close = "’"
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(text):
+            if text[j] == close and (close != "’" or j + 1 == len(text) or not text[j + 1].isalnum()):
+                break
+            j += 1
+        if j >= len(text):
+            if close in '”»"':
+                spans.append((i, len(text)))  # an unclosed quote runs to the end of the sentence
+            break
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def has_finite_clause(tokens: tuple[Token, ...]) -> bool:
+    """A finite verb, or a verb with its own subject (the small tagger confuses VBD and VBN)."""
+    for i, token in enumerate(tokens):
+        if token.tag in FINITE_TAGS:
+            return True
+        if token.pos in ("VERB", "AUX") and token.tag not in ("VBG", "TO"):
+            if any(t.head == i and j != i and t.dep in ("nsubj", "nsubjpass", "expl") for j, t in enumerate(tokens)):
+                return True
+    return False
+
+
+def _records(doc: Any, text: str) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
+    spans = quoted_spans(text)
+    tokens = tuple(
+        Token(
+            text=t.text,
+            idx=t.idx,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            ent=t.ent_type_,
+            in_quote=any(a < t.idx < b - 1 for a, b in spans),
+        )
+        for t in doc
+    )
+    entities = tuple(Entity(e.start, e.end, e.label_, e.text) for e in doc.ents)
+    return tokens, entities
+
+
+def _plan(article: Article) -> tuple[SentenceAnalysis | None, list[SentenceAnalysis], set[int]]:
+    """Sentences with their roles before parsing, and which of them to parse (-1: the headline)."""
+    headline = SentenceAnalysis(_SPACE.sub(" ", article.title).strip(), -1, HEADLINE) if article.title.strip() else None
+    sentences: list[SentenceAnalysis] = []
+    seen: set[str] = set()
+    for paragraph in article.paragraphs:
+        paragraph, _ = strip_dateline(_SPACE.sub(" ", paragraph).strip())
+        for raw in split_sentences(paragraph):
+            text = _LEADING_DASH.sub("", raw).strip()
+            role = role_before_parse(text)
+            if text.lower() in seen or (headline and text == headline.text):
+                role = "teaser"  # a repeated lead or the headline again
+            seen.add(text.lower())
+            sentences.append(SentenceAnalysis(text, len(sentences), role))
+    wanted: set[int] = {-1} if headline else set()
+    words = 0
+    body_seen = 0
+    for s in sentences:
+        if s.role != BODY:
+            continue
+        body_seen += 1
+        if body_seen > LEAD_SENTENCES and not _DIGIT.search(s.text):
+            continue
+        n = len(s.text.split())
+        if words + n > WORD_BUDGET and body_seen > 3:
+            continue
+        words += n
+        wanted.add(s.index)
+    return headline, sentences, wanted
+
+
+def analyse_articles(
+    articles: Iterable[Article], known: Mapping[str, ArticleAnalysis] | None = None
+) -> dict[str, ArticleAnalysis]:
+    """Analysis of each article by id; those in ``known`` with a current key are reused, not parsed."""
+    known = known or {}
+    result: dict[str, ArticleAnalysis] = {}
+    plans: list[tuple[Article, str, SentenceAnalysis | None, list[SentenceAnalysis], set[int]]] = []
+    for article in articles:
+        key = analysis_key(article)
+        old = known.get(article.id)
+        if old is not None and old.key == key:
+            result[article.id] = old
+            continue
+        plans.append((article, key, *_plan(article)))
+    texts: list[str] = []
+    for _, _, headline, sentences, wanted in plans:
+        texts.extend(headline.text if i == -1 and headline else sentences[i].text for i in sorted(wanted))
+    docs = iter(_parse(texts))
+    for article, key, headline, sentences, wanted in plans:
+        parsed: dict[int, SentenceAnalysis] = {}
+        for i in sorted(wanted):
+            base = headline if i == -1 and headline else sentences[i]
+            tokens, entities = _records(next(docs), base.text)
+            role = base.role
+            if role == BODY and not has_finite_clause(tokens):
+                role = "fragment"
+            parsed[i] = SentenceAnalysis(base.text, base.index, role, tokens, entities, True)
+        result[article.id] = ArticleAnalysis(
+            article_id=article.id,
+            key=key,
+            headline=parsed.get(-1, headline),
+            sentences=tuple(parsed.get(s.index, s) for s in sentences),
+        )
+    return result
+
+
+def _parse(texts: list[str]) -> Iterable[Any]:
+    if not texts:
+        return []
+    nlp = load_pipeline()
+    words = sum(len(t.split()) for t in texts)
+    processes = 2 if words > PARALLEL_WORDS else 1
+    docs: Iterable[Any] = nlp.pipe(texts, batch_size=64, n_process=processes)
+    return docs
