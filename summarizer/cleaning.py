@@ -60,37 +60,48 @@ def _shingles(text: str, size: int = 5) -> set[int]:
     }
 
 
-def drop_duplicates(articles: list[Article], threshold: float = 0.8) -> tuple[list[Article], list[Problem]]:
-    """Keep the first of each group of exact or near-identical articles (5-gram Jaccard)."""
-    kept: list[Article] = []
-    kept_shingles: list[set[int]] = []
-    index: dict[int, list[int]] = {}
-    notes: list[Problem] = []
-    for article in articles:
+class DuplicateFilter:
+    """Keeps the first of each group of exact or near-identical articles (5-gram Jaccard), one at a time.
+
+    Ingest feeds it the stored articles once, then each source's new ones as that source is read.
+    """
+
+    def __init__(self, threshold: float = 0.8) -> None:
+        self.threshold = threshold
+        self._kept: list[Article] = []
+        self._shingles: list[set[int]] = []
+        self._index: dict[int, list[int]] = {}
+
+    def add(self, article: Article) -> Problem | None:
+        """Keep ``article``, or return a note naming the kept article it repeats."""
         shingles = _shingles(article.text)
         sample = {s for s in shingles if s % 8 == 0} or shingles
-        hits = Counter(i for s in sample for i in index.get(s, []))
+        hits = Counter(i for s in sample for i in self._index.get(s, []))
         # Jaccard ≥ threshold means most of the sampled shingles are shared: skip the set algebra otherwise.
-        enough = threshold * 0.75 * len(sample)
-        duplicate_of = next(
-            (
-                kept[i]
-                for i in sorted(i for i, n in hits.items() if n >= enough)
-                if len(shingles & kept_shingles[i]) / max(1, len(shingles | kept_shingles[i])) >= threshold
-            ),
-            None,
-        )
-        if duplicate_of is not None:
-            notes.append(
-                Problem(
-                    article.source or article.id, f"skipped: near-duplicate of {duplicate_of.source or duplicate_of.id}"
-                )
-            )
-            continue
+        enough = self.threshold * 0.75 * len(sample)
+        for i in sorted(i for i, n in hits.items() if n >= enough):
+            kept = self._shingles[i]
+            if len(shingles & kept) / max(1, len(shingles | kept)) >= self.threshold:
+                first = self._kept[i]
+                return Problem(article.source or article.id, f"skipped: near-duplicate of {first.source or first.id}")
         for s in sample:
-            index.setdefault(s, []).append(len(kept))
-        kept.append(article)
-        kept_shingles.append(shingles)
+            self._index.setdefault(s, []).append(len(self._kept))
+        self._kept.append(article)
+        self._shingles.append(shingles)
+        return None
+
+
+def drop_duplicates(articles: list[Article], threshold: float = 0.8) -> tuple[list[Article], list[Problem]]:
+    """Keep the first of each group of exact or near-identical articles (5-gram Jaccard)."""
+    unique = DuplicateFilter(threshold)
+    kept: list[Article] = []
+    notes: list[Problem] = []
+    for article in articles:
+        note = unique.add(article)
+        if note is None:
+            kept.append(article)
+        else:
+            notes.append(note)
     return kept, notes
 
 

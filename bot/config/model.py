@@ -98,6 +98,10 @@ class BotSection(_Strict):
     ingest_interval_minutes: int = Field(default=30, ge=1, le=1440)
     audit_log: str = Field(default="audit.log.jsonl", min_length=1)
     allow_private_sources: bool = False
+    # Bounds on one ingest pass: each source gets this much wall-clock time (its items not read by
+    # then are retried next pass), and at most this many of a feed's newest items are taken.
+    source_time_budget_seconds: float = Field(default=120.0, gt=0, le=3600)
+    max_items_per_feed: int = Field(default=200, ge=1, le=10_000)
 
 
 class ScopeOverrides(_Strict):

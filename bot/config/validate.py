@@ -50,6 +50,8 @@ FIELD_FIXES: dict[str, str] = {
     "channel_id": 'give the channel id as text, e.g. "123456789"',
     "post_when_quiet": "use true or false",
     "allow_private_sources": "use true or false",
+    "source_time_budget_seconds": "use a number of seconds above 0 and at most 3600, e.g. 120",
+    "max_items_per_feed": "use a whole number from 1 to 10000, e.g. 200",
 }
 
 TYPE_FIXES: dict[str, str] = {

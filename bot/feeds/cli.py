@@ -84,6 +84,7 @@ def summary_lines(report: IngestReport) -> list[str]:
         f"New stories: {report.new_stories} ({report.stories} in the last 48 hours)",
     ]
     lines += [f"! {name}: {error}" for name, error in sorted(report.errors.items())]
+    lines += [f"~ {name}: {note}" for name, note in sorted(report.notes.items())]
     return lines
 
 

@@ -6,4 +6,12 @@ from summarizer.errors import NewsbriefError
 
 
 class FetchError(NewsbriefError):
-    """A URL could not be fetched; ``user_message`` says why in a few words."""
+    """A URL could not be fetched; ``user_message`` says why in a few words.
+
+    ``transient``: the server was down, slow or busy (5xx, 429, timeouts, network errors), so a later
+    pass may well succeed; otherwise the answer was final (404, too large, refused).
+    """
+
+    def __init__(self, user_message: str, *, transient: bool = False) -> None:
+        super().__init__(user_message)
+        self.transient = transient

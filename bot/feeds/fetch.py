@@ -144,10 +144,10 @@ class Fetcher:
             if attempt == p.attempts:
                 break
             if wait is not None and wait > p.max_retry_after:
-                raise FetchError(f"{last}; server asks to retry after {wait:.0f} s") from None
+                raise FetchError(f"{last}; server asks to retry after {wait:.0f} s", transient=True) from None
             delay = wait if wait is not None else p.backoff * 2 ** (attempt - 1) * (0.5 + random.random())
             await asyncio.sleep(delay)
-        raise FetchError(f"{last} (after {p.attempts} attempts)")
+        raise FetchError(f"{last} (after {p.attempts} attempts)", transient=True)
 
     async def _once(self, url: str, headers: dict[str, str]) -> Fetched:
         cap = self.policy.max_bytes

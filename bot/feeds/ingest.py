@@ -1,44 +1,29 @@
-"""One ingest pass: fetch every source, keep new articles once, rebuild the stories, record feed state."""
+"""One ingest pass: read every source within its budget, store each one's new articles as soon as it is read."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.config.model import NewsbriefConfig, Source
-from bot.feeds.fetch import Fetched, Fetcher, FetchError, FetchPolicy
-from bot.feeds.parse import Entry, page_text, page_title, parse_feed, to_article
-from bot.storage.articles import insert_articles, known_urls, newest_seq, recent_articles
+from bot.feeds.fetch import Fetcher, FetchPolicy
+from bot.feeds.read import SourceLimits, SourceOutcome, read_source
+from bot.storage.articles import insert_articles, newest_seq, recent_articles
 from bot.storage.database import Database, utcnow
-from bot.storage.feed_state import FeedState, load_feed_states, record_error, record_ok
+from bot.storage.feed_state import FeedState, load_feed_states, record_error, record_ok, replace_retries
 from bot.storage.stories import BUILT_THROUGH, count_stories, get_meta, replace_stories
 from summarizer.brief import BriefSettings
-from summarizer.cleaning import drop_duplicates
-from summarizer.errors import InputError
-from summarizer.models import Article, Problem, Story
+from summarizer.cleaning import DuplicateFilter
+from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
 
 log = logging.getLogger("newsbrief.ingest")
 
 STORY_WINDOW = timedelta(hours=48)
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
-PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass
-class SourceOutcome:
-    """What one source gave in this pass."""
-
-    source: Source
-    fetched: Fetched | None = None
-    articles: list[Article] = field(default_factory=list)
-    error: str | None = None
-    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -54,97 +39,51 @@ class IngestReport:
     errors: dict[str, str]
     problems: list[Problem]
     built: list[Story] | None = None  # the stories, when they were rebuilt in this pass
+    notes: dict[str, str] = field(default_factory=dict)  # per source: items skipped or left for a retry
 
 
-async def _fetch_pages(fetcher: Fetcher, entries: list[Entry], out: SourceOutcome) -> list[Entry]:
-    async def one(entry: Entry) -> Entry:
-        if not entry.summary_only or not entry.url:
-            return entry
-        try:
-            fetched = await fetcher.get(entry.url, accept=PAGE_ACCEPT)
-        except FetchError as exc:
-            out.problems.append(Problem(entry.url, f"article page not fetched ({exc.user_message}); using the summary"))
-            return entry
-        text = await asyncio.to_thread(page_text, fetched.body or b"", fetched.url)
-        if not text or len(text) <= len(entry.text):
-            return entry
-        return Entry(entry.title, entry.url, entry.published, text, summary_only=False)
-
-    return list(await asyncio.gather(*(one(e) for e in entries)))
-
-
-async def fetch_source(fetcher: Fetcher, db: Database, source: Source, state: FeedState | None) -> SourceOutcome:
-    """Fetch one source into articles not stored yet; every failure becomes ``outcome.error``."""
-    out = SourceOutcome(source)
-    url = source.feed or source.page or ""
-    same_url = state is not None and state.url == url
-    try:
-        out.fetched = await fetcher.get(
-            url,
-            etag=state.etag if same_url and state else None,
-            last_modified=state.last_modified if same_url and state else None,
-            accept=FEED_ACCEPT if source.feed else PAGE_ACCEPT,
-        )
-        if out.fetched.not_modified:
-            return out
-        body = out.fetched.body or b""
-        if source.page:
-            text = await asyncio.to_thread(page_text, body, out.fetched.url)
-            if not text:
-                raise InputError(url, "no article text found on the page")
-            entries = [Entry(await asyncio.to_thread(page_title, body), out.fetched.url, None, text, False)]
-        else:
-            entries = await asyncio.to_thread(parse_feed, body, url)
-        seen = await asyncio.to_thread(_known, db, [e.url for e in entries if e.url])
-        entries = await _fetch_pages(fetcher, [e for e in entries if not e.url or e.url not in seen], out)
-        for i, entry in enumerate(entries, 1):
-            article = to_article(source, entry, f"{source.name} item {i}", out.problems)
-            if article is not None:
-                out.articles.append(article)
-    except (FetchError, InputError) as exc:
-        out.error = exc.problem if isinstance(exc, InputError) else exc.user_message
-    except Exception:
-        error_id = uuid.uuid4().hex[:8]
-        log.exception("ingest of source %s failed (error id %s)", source.name, error_id)
-        out.error = f"unexpected error (error id {error_id})"
-    return out
-
-
-def _known(db: Database, urls: list[str]) -> set[str]:
-    with db.read() as conn:
-        return known_urls(conn, urls)
-
-
-def _keep_new(db: Database, outcomes: Sequence[SourceOutcome], since: datetime) -> list[Problem]:
-    """Drop new articles that repeat a stored one (or each other) nearly word for word."""
-    new = [a for o in outcomes for a in o.articles]
-    if not new:
-        return []
+def _recent(db: Database, since: datetime) -> DuplicateFilter:
+    """A duplicate filter that already knows the stored recent articles."""
     with db.read() as conn:
         existing = recent_articles(conn, since)
-    kept, notes = drop_duplicates(existing + new)
-    kept_ids = {id(a) for a in kept}
-    for o in outcomes:
-        o.articles = [a for a in o.articles if id(a) in kept_ids]
-    return notes
+    unique = DuplicateFilter()
+    for article in existing:
+        unique.add(article)
+    return unique
 
 
-def _store(db: Database, outcome: SourceOutcome, previous: FeedState | None, now: datetime) -> int:
-    """The source's new articles and its validators in one transaction, so a crash loses neither alone."""
+def _store(db: Database, unique: DuplicateFilter, outcome: SourceOutcome, previous: FeedState | None) -> int:
+    """The source's new articles, items to retry and validators in one transaction, so a crash loses none alone.
+
+    Validators are saved only when every item was read: a conditional GET would otherwise hide the
+    items left for a retry behind a 304.
+    """
     url = outcome.source.feed or outcome.source.page or ""
+    now = utcnow()
     with db.transaction() as conn:
         if outcome.error is not None:
             record_error(conn, outcome.source.name, url, now=now, error=outcome.error, previous=previous)
             return 0
-        added = insert_articles(conn, outcome.source.name, outcome.articles, now)
+        kept = []
+        for article in outcome.articles:  # near-duplicates of stored articles, or of each other
+            note = unique.add(article)
+            if note is None:
+                kept.append(article)
+            else:
+                outcome.problems.append(note)
+        outcome.articles = kept
+        added = insert_articles(conn, outcome.source.name, kept, now)
         fetched = outcome.fetched
+        if fetched is not None and not fetched.not_modified:
+            replace_retries(conn, outcome.source.name, outcome.pending, now=now)
+        validators = fetched is not None and outcome.complete
         record_ok(
             conn,
             outcome.source.name,
             url,
             now=now,
-            etag=fetched.etag if fetched else None,
-            last_modified=fetched.last_modified if fetched else None,
+            etag=fetched.etag if validators and fetched else None,
+            last_modified=fetched.last_modified if validators and fetched else None,
             added=added,
             previous=previous,
         )
@@ -176,14 +115,26 @@ async def ingest_once(
     progress: Progress | None = None,
     window: timedelta = STORY_WINDOW,
 ) -> IngestReport:
-    """Fetch all configured sources once; a broken source is recorded, never fatal to the others."""
+    """Read all configured sources once; a broken or slow source is recorded, never fatal to the others.
+
+    Sources are read concurrently, each within ``[bot] source_time_budget_seconds``, and each one's
+    articles are stored as soon as it is read, so a slow site holds back only its own.
+    """
     states = await asyncio.to_thread(_states, db)
+    limits = SourceLimits(config.bot.source_time_budget_seconds, config.bot.max_items_per_feed)
     total = len(config.sources)
     done = 0
+    unique = asyncio.create_task(asyncio.to_thread(_recent, db, utcnow() - window))
+    storing = asyncio.Lock()  # one source at a time, so the duplicate filter sees every earlier one
 
-    async def tracked(fetcher: Fetcher, source: Source) -> SourceOutcome:
+    async def one(fetcher: Fetcher, source: Source) -> SourceOutcome:
         nonlocal done
-        outcome = await fetch_source(fetcher, db, source, states.get(source.name))
+        previous = states.get(source.name)
+        outcome = await read_source(fetcher, db, source, previous, limits)
+        async with storing:
+            outcome.added = await asyncio.to_thread(_store, db, await unique, outcome, previous)
+        if outcome.notes:
+            log.warning("ingest of source %s: %s", source.name, "; ".join(outcome.notes))
         done += 1
         if progress:
             progress(done, total, source.name)
@@ -191,12 +142,15 @@ async def ingest_once(
 
     policy = replace(policy or FetchPolicy(), allow_private=config.bot.allow_private_sources)
     async with Fetcher(policy) as fetcher:
-        outcomes = await asyncio.gather(*(tracked(fetcher, s) for s in config.sources))
-    now = utcnow()
-    notes = await asyncio.to_thread(_keep_new, db, outcomes, now - window)
-    added = 0
-    for outcome in outcomes:
-        added += await asyncio.to_thread(_store, db, outcome, states.get(outcome.source.name), now)
+        tasks = [asyncio.create_task(one(fetcher, s)) for s in config.sources]
+        try:
+            outcomes = await asyncio.gather(*tasks)
+        except BaseException:
+            for task in [*tasks, unique]:  # e.g. the database failed: stop the other sources too
+                task.cancel()
+            await asyncio.gather(*tasks, unique, return_exceptions=True)
+            raise
+        await unique
     d = config.defaults
     settings = BriefSettings(sentences=d.brief_sentences, words=d.brief_words, algorithm=d.algorithm)
     rebuilt = await asyncio.to_thread(rebuild_stories, db, settings, window)
@@ -204,12 +158,13 @@ async def ingest_once(
         feeds_ok=sum(1 for o in outcomes if o.error is None),
         feeds_failed=sum(1 for o in outcomes if o.error is not None),
         not_modified=sum(1 for o in outcomes if o.fetched is not None and o.fetched.not_modified),
-        new_articles=added,
+        new_articles=sum(o.added for o in outcomes),
         new_stories=rebuilt[1] if rebuilt else 0,
         stories=len(rebuilt[0]) if rebuilt else await asyncio.to_thread(_story_count, db),
         errors={o.source.name: o.error for o in outcomes if o.error is not None},
-        problems=[p for o in outcomes for p in o.problems] + notes,
+        problems=[p for o in outcomes for p in o.problems],
         built=rebuilt[0] if rebuilt else None,
+        notes={o.source.name: "; ".join(o.notes) for o in outcomes if o.notes},
     )
 
 

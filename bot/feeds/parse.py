@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -32,8 +33,20 @@ class Entry:
     summary_only: bool
 
 
-def parse_feed(body: bytes, where: str) -> list[Entry]:
-    """The feed's items; raises InputError when the body is not a readable RSS/Atom feed."""
+@dataclass(frozen=True)
+class ParsedFeed:
+    """The newest ``limit`` items of a feed, and how many items it had in all."""
+
+    entries: list[Entry]
+    total: int
+
+    @property
+    def skipped(self) -> int:
+        return self.total - len(self.entries)
+
+
+def parse_feed(body: bytes, where: str, limit: int | None = None) -> ParsedFeed:
+    """The feed's newest ``limit`` items (all without a limit); raises InputError when it is not RSS/Atom."""
     parsed = feedparser.parse(body)
     problem = parsed.get("bozo_exception")
     if problem is not None and not isinstance(problem, _TOLERATED):
@@ -41,7 +54,16 @@ def parse_feed(body: bytes, where: str) -> list[Entry]:
         raise InputError(where, "not valid RSS/Atom XML" + (f" (line {line})" if line else ""))
     if not parsed.entries:
         raise InputError(where, "the feed has no items")
-    return [_entry(e) for e in parsed.entries]
+    items = parsed.entries
+    if limit is not None and len(items) > limit:
+        # Newest first by date; undated items after the dated ones, in feed order (usually newest first).
+        items = sorted(items, key=_newest_first)[:limit]
+    return ParsedFeed([_entry(e) for e in items], len(parsed.entries))
+
+
+def _newest_first(e: Any) -> tuple[bool, float]:
+    when = e.get("published_parsed") or e.get("updated_parsed")
+    return (when is None, -calendar.timegm(when) if when else 0.0)
 
 
 def _entry(e: Any) -> Entry:

@@ -1,14 +1,14 @@
-"""Per-source fetch state: conditional-GET validators, last success, last error."""
+"""Per-source fetch state: conditional-GET validators, last success, last error, items to retry."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from bot.storage.database import as_utc
-from bot.storage.schema import feed_state
+from bot.storage.schema import feed_retries, feed_state
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,16 @@ class FeedState:
     last_error_at: datetime | None = None
     failures: int = 0
     articles: int = 0
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """A feed item not stored yet because its article page failed; ``attempts`` counts the passes that tried."""
+
+    url: str
+    url_hash: str
+    attempts: int
+    error: str
 
 
 def load_feed_states(conn: Connection) -> dict[str, FeedState]:
@@ -87,3 +97,29 @@ def record_error(
             "failures": (previous.failures if previous else 0) + 1,
         },
     )
+
+
+def retry_attempts(conn: Connection, source: str) -> dict[str, int]:
+    """``url_hash`` → passes that already tried, for the source's items waiting for a retry."""
+    rows = conn.execute(select(feed_retries.c.url_hash, feed_retries.c.attempts).where(feed_retries.c.source == source))
+    return {h: n for h, n in rows}
+
+
+def replace_retries(conn: Connection, source: str, pending: list[PendingItem], *, now: datetime) -> None:
+    """The source's items to retry are now exactly ``pending`` (items stored or gone leave the list)."""
+    conn.execute(delete(feed_retries).where(feed_retries.c.source == source))
+    if pending:
+        conn.execute(
+            feed_retries.insert(),
+            [
+                {
+                    "source": source,
+                    "url_hash": p.url_hash,
+                    "url": p.url,
+                    "attempts": p.attempts,
+                    "last_error": p.error[:500],
+                    "last_attempt_at": now,
+                }
+                for p in {p.url_hash: p for p in pending}.values()
+            ],
+        )

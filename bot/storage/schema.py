@@ -1,4 +1,4 @@
-"""The tables: articles, stories, digest runs, posts and feed state (migrated by Alembic)."""
+"""The tables: articles, stories, digest runs, posts, feed state and item retries (migrated by Alembic)."""
 
 from __future__ import annotations
 
@@ -100,6 +100,19 @@ feed_state = Table(
     Column("last_error_at", DateTime(timezone=True)),
     Column("failures", Integer, nullable=False, default=0),
     Column("articles", Integer, nullable=False, default=0),
+)
+
+# Feed items whose article page could not be fetched yet: retried on later passes (the feed's
+# validators are not saved meanwhile, so the feed is read in full again), the summary kept after the last.
+feed_retries = Table(
+    "feed_retries",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("url_hash", String(32), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text, nullable=False),
+    Column("last_attempt_at", DateTime(timezone=True), nullable=False),
 )
 
 # Small facts about the database itself, e.g. the last article seq the stories were built from.

@@ -106,6 +106,24 @@ def encoded(body: bytes, encoding: str, ctype: str = "application/xml") -> Handl
     return lambda h, _n: send(h, 200, body, ctype, Content_Encoding=encoding)
 
 
+def trickle(body: bytes, interval: float) -> Handler:
+    """Promises ``body`` and sends it one byte every ``interval`` seconds: never silent, never done."""
+
+    def handle(h: BaseHTTPRequestHandler, _n: int) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.close_connection = True
+        for i in range(len(body)):
+            h.wfile.write(body[i : i + 1])
+            h.wfile.flush()
+            if h.server.closing.wait(interval):  # type: ignore[attr-defined]
+                return
+
+    return handle
+
+
 def dynamic(render: Callable[[int], bytes], ctype: str = "application/xml") -> Handler:
     """A body that changes with every request (e.g. new GUIDs each fetch)."""
     return lambda h, n: send(h, 200, render(n), ctype)
@@ -146,6 +164,7 @@ class FeedServer:
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
+            closing = threading.Event()  # set on exit, so trickling handlers stop
 
             def handle_error(self, request: object, client_address: object) -> None:
                 pass  # a client hanging up on a misbehaving route is the point of the test
@@ -159,6 +178,7 @@ class FeedServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._server.closing.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
