@@ -24,6 +24,7 @@ log = logging.getLogger("newsbrief.slack")
 
 MAX_BODY = 64 * 1024  # slash-command and interaction payloads are a few KB
 BUSY = b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+HEADERS_TOO_LARGE = b"HTTP/1.0 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
 @dataclass(frozen=True)
@@ -34,19 +35,26 @@ class HttpLimits:
     body_timeout: float = 5.0  # from the end of the headers to the end of the body
     max_connections: int = 100  # open connections, one thread each
     max_body: int = MAX_BODY  # bytes of a request body; larger ones are refused unread
+    max_header_bytes: int = 32 * 1024  # request line and headers (the standard library alone allows 6 MB)
+
+
+class RequestTooLarge(OSError):
+    """More bytes were sent than the request's current part (headers or body) may have."""
 
 
 class DeadlineReader(io.RawIOBase):
-    """Reads a socket until a deadline: each ``recv`` may wait only for the time left."""
+    """Reads a socket until a deadline and at most ``budget`` bytes: each ``recv`` may wait only for the time left."""
 
-    def __init__(self, sock: socket.socket, seconds: float, *, write_timeout: float) -> None:
+    def __init__(self, sock: socket.socket, seconds: float, budget: int, *, write_timeout: float) -> None:
         super().__init__()
         self.sock = sock
         self.write_timeout = write_timeout
-        self.restart(seconds)
+        self.restart(seconds, budget)
 
-    def restart(self, seconds: float) -> None:
+    def restart(self, seconds: float, budget: int) -> None:
+        """A new phase of the request (headers, then body): ``seconds`` and ``budget`` bytes from now."""
         self.deadline = time.monotonic() + seconds
+        self.budget = budget
 
     def readable(self) -> bool:
         return True
@@ -55,9 +63,13 @@ class DeadlineReader(io.RawIOBase):
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError("the request was not sent in time")
+        if self.budget <= 0:
+            raise RequestTooLarge("the request is larger than allowed")
         self.sock.settimeout(left)
         try:
-            return self.sock.recv_into(buffer)
+            received = self.sock.recv_into(buffer, min(len(buffer), self.budget))
+            self.budget -= received
+            return received
         finally:
             self.sock.settimeout(self.write_timeout)  # the answer is written with a timeout of its own
 
@@ -112,12 +124,22 @@ class DeadlineRequestHandler(WSGIRequestHandler):
         super().setup()
         self.rfile.close()  # the plain socket file made by StreamRequestHandler; ours replaces it
         limits = self.server.limits
-        self.reader = DeadlineReader(self.connection, limits.header_timeout, write_timeout=limits.body_timeout)
+        self.reader = DeadlineReader(
+            self.connection, limits.header_timeout, limits.max_header_bytes, write_timeout=limits.body_timeout
+        )
         self.rfile = io.BufferedReader(self.reader)
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except RequestTooLarge:
+            self.close_connection = True
+            self.wfile.write(HEADERS_TOO_LARGE)
 
     def parse_request(self) -> bool:
         parsed = super().parse_request()
-        self.reader.restart(self.server.limits.body_timeout)
+        # The body is read from the buffer first, then from the socket: never more than max_body in all.
+        self.reader.restart(self.server.limits.body_timeout, self.server.limits.max_body)
         return parsed
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature

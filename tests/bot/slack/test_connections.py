@@ -65,3 +65,16 @@ def test_a_body_that_never_arrives_gets_408_and_runs_nothing(limited_user, fake)
         response, seconds = read_until_closed(sock, timeout=2)
     assert status(response) == 408 and LIMITS.body_timeout - 0.05 < seconds < 1.0
     assert fake.wait_for_posts(0, settle=0.2) == []
+
+
+def test_headers_beyond_the_limit_are_refused_unread(limited_user):
+    """Within the standard library's own limits (100 headers of 64 KB) a client could make us hold 6 MB."""
+    headers = {f"X-Filler-{i}": "f" * 8000 for i in range(90)}  # 720 KB
+    with connect(limited_user.url) as sock:
+        try:
+            for line in head(limited_user.url, headers).split(b"\r\n"):
+                sock.sendall(line + b"\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server hung up part way, as it should
+        response, seconds = read_until_closed(sock, timeout=2)
+    assert status(response) == 431 and seconds < 1  # not the 411 that reading all the headers would give
