@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.storage.database import as_utc
 from bot.storage.schema import feed_retries, feed_state
@@ -108,18 +109,15 @@ def retry_attempts(conn: Connection, source: str) -> dict[str, int]:
 def replace_retries(conn: Connection, source: str, pending: list[PendingItem], *, now: datetime) -> None:
     """The source's items to retry are now exactly ``pending`` (items stored or gone leave the list)."""
     conn.execute(delete(feed_retries).where(feed_retries.c.source == source))
-    if pending:
-        conn.execute(
-            feed_retries.insert(),
-            [
-                {
-                    "source": source,
-                    "url_hash": p.url_hash,
-                    "url": p.url,
-                    "attempts": p.attempts,
-                    "last_error": p.error[:500],
-                    "last_attempt_at": now,
-                }
-                for p in {p.url_hash: p for p in pending}.values()
-            ],
-        )
+    # ON CONFLICT DO NOTHING: another process reading the same source may have listed the item a moment ago.
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    for p in pending:
+        row = {
+            "source": source,
+            "url_hash": p.url_hash,
+            "url": p.url,
+            "attempts": p.attempts,
+            "last_error": p.error[:500],
+            "last_attempt_at": now,
+        }
+        conn.execute(insert(feed_retries).values(**row).on_conflict_do_nothing())

@@ -112,16 +112,17 @@ async def test_a_trickling_site_holds_back_only_itself_and_the_pass_ends_within_
         server, {"slow": "/slow/feed.rss", "harbor": "/harbor/feed.rss"}, source_time_budget_seconds=1.0
     )
     seen_when_done: dict[str, tuple[int, bool]] = {}
+    done_after: dict[str, float] = {}
 
     def progress(_done: int, _total: int, name: str) -> None:
         seen_when_done[name] = (len(stored(db, "harbor")), "slow" in seen_when_done)
+        done_after[name] = time.monotonic() - start
 
     start = time.monotonic()
     report = await ingest_once(config, db, policy=FAST, progress=progress)
-    took = time.monotonic() - start
 
     assert seen_when_done["harbor"] == (3, False)  # stored while the slow site was still trickling
-    assert took < 1.0 + 1.5  # the budget, plus storing and building stories
+    assert 1.0 <= done_after["slow"] < 1.0 + 0.8  # the budget, plus storing what it had
     assert report.errors == {} and stored(db, "slow") == {}
     assert {p.problem for p in report.problems if "/slow/" in p.source} == {
         "article page not read within this source's 1 s budget; tried again next pass (1/3)"
@@ -134,9 +135,12 @@ async def test_a_feed_that_never_finishes_is_stopped_at_the_budget(server: FeedS
     config = config_for(
         server, {"endless": "/endless/feed", "harbor": "/harbor/feed.rss"}, source_time_budget_seconds=0.5
     )
+    done_after: dict[str, float] = {}
     start = time.monotonic()
-    report = await ingest_once(config, db, policy=FAST)
-    assert time.monotonic() - start < 0.5 + 1.5
+    report = await ingest_once(
+        config, db, policy=FAST, progress=lambda _d, _t, name: done_after.setdefault(name, time.monotonic() - start)
+    )
+    assert 0.5 <= done_after["endless"] < 0.5 + 0.8
     assert report.errors == {"endless": "not read within this source's 0.5 s budget"}
     assert len(stored(db, "harbor")) == 3
 
@@ -158,12 +162,12 @@ def big_feed(items: int, base: str, now: datetime) -> bytes:
 async def test_only_the_newest_items_of_a_huge_feed_are_taken_and_the_rest_is_said(
     server: FeedServer, db: Database
 ) -> None:
-    server.routes["/big/feed"] = static(big_feed(1000, server.base, datetime.now(UTC)))
-    config = config_for(server, {"big": "/big/feed"}, max_items_per_feed=40)
+    server.routes["/big/feed"] = static(big_feed(300, server.base, datetime.now(UTC)))
+    config = config_for(server, {"big": "/big/feed"}, max_items_per_feed=10)
     report = await ingest_once(config, db, policy=FAST)
-    assert sorted(stored(db, "big"), key=lambda t: int(t.split()[1])) == [f"Event {i}" for i in range(40)]
-    assert report.new_articles == 40
-    assert "~ big: took the newest 40 of 1000 items; 960 older items skipped (max_items_per_feed = 40)" in (
+    assert sorted(stored(db, "big"), key=lambda t: int(t.split()[1])) == [f"Event {i}" for i in range(10)]
+    assert report.new_articles == 10
+    assert "~ big: took the newest 10 of 300 items; 290 older items skipped (max_items_per_feed = 10)" in (
         summary_lines(report)
     )
     assert not any("/big/" in path for path in server.hits if path != "/big/feed")  # no page fetched for the rest
