@@ -24,6 +24,7 @@ log = logging.getLogger("newsbrief.slack")
 
 MAX_BODY = 64 * 1024  # slash-command and interaction payloads are a few KB
 BUSY = b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+BUSY_WARNING_INTERVAL = 10.0  # seconds between two "connections refused" log lines
 HEADERS_TOO_LARGE = b"HTTP/1.0 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
@@ -83,11 +84,13 @@ class BoundedWSGIServer(ThreadingMixIn, WSGIServer):
     def __init__(self, address: tuple[str, int], handler: type[WSGIRequestHandler], limits: HttpLimits) -> None:
         self.limits = limits
         self._slots = threading.BoundedSemaphore(limits.max_connections)
+        self._refused = 0  # since the last warning: one line per interval, not one per connection
+        self._warned_at = -BUSY_WARNING_INTERVAL
         super().__init__(address, handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
-            log.warning("slack http: %d connections open; refused one", self.limits.max_connections)
+            self._warn_busy()
             try:
                 request.setblocking(False)  # never let a full send buffer stall the accepting thread
                 request.send(BUSY)
@@ -100,6 +103,15 @@ class BoundedWSGIServer(ThreadingMixIn, WSGIServer):
         except BaseException:
             self._slots.release()
             raise
+
+    def _warn_busy(self) -> None:
+        """Called from the accepting thread only, so the counter needs no lock."""
+        self._refused += 1
+        now = time.monotonic()
+        if now - self._warned_at >= BUSY_WARNING_INTERVAL:
+            busy = "slack http: all %d connections busy; refused %d new ones (at most one such line per %.0f s)"
+            log.warning(busy, self.limits.max_connections, self._refused, BUSY_WARNING_INTERVAL)
+            self._refused, self._warned_at = 0, now
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:

@@ -18,7 +18,7 @@ def limited_user(make_user, seed_service):
     return make_user(seed_service, limits=LIMITS)
 
 
-def test_idle_connections_are_closed_and_threads_stay_bounded(limited_user, fake):
+def test_idle_connections_are_closed_and_threads_stay_bounded(limited_user, fake, caplog):
     threads_before = threading.active_count()
     sockets = [connect(limited_user.url) for _ in range(40)]
     try:
@@ -33,6 +33,7 @@ def test_idle_connections_are_closed_and_threads_stay_bounded(limited_user, fake
         for s in sockets:
             s.close()
     assert all(response == b"" and seconds < 1.0 for response, seconds in held)
+    assert len([r for r in caplog.records if "connections busy" in r.getMessage()]) == 1  # not one per refusal
     assert limited_user.command("/sources").status == 200  # the slots are free again
     assert [p.path for p in fake.wait_for_posts(1)] == ["/response/sources"]
 
