@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,14 @@ class AdapterPlan:
 
 @dataclass(frozen=True)
 class Credentials:
-    discord_token: str | None
+    """The chat settings from the environment; the secrets are left out of ``repr`` so a log line cannot show them."""
+
+    discord_token: str | None = field(repr=False)
     discord_guild_id: int | None
     discord_api_url: str | None
-    slack_bot_token: str | None
-    slack_app_token: str | None
-    slack_signing_secret: str | None
+    slack_bot_token: str | None = field(repr=False)
+    slack_app_token: str | None = field(repr=False)
+    slack_signing_secret: str | None = field(repr=False)
     slack_api_url: str | None
 
     @classmethod

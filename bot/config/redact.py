@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from bot.config.model import NewsbriefConfig
 from bot.config.rendering import config_to_toml
+from bot.masking import MASK, mask_url
 
-MASK = "***"
 _SECRET_KEY = re.compile(r"token|secret|password|passwd|api_?key|credential|signing", re.IGNORECASE)
 _URL_KEY = re.compile(r"(^|_)(url|dsn)$", re.IGNORECASE)
 
@@ -28,18 +27,9 @@ def redact_value(key: str, value: Any) -> Any:
         return [redact_value(leaf, v) for v in value]
     if is_secret_key(leaf) and value not in (None, ""):
         return MASK
-    if isinstance(value, str) and _URL_KEY.search(leaf):
-        return mask_url_credentials(value)
+    if isinstance(value, str) and (_URL_KEY.search(leaf) or "://" in value):
+        return mask_url(value)  # database URLs, and feed or page URLs that carry a user and password
     return value
-
-
-def mask_url_credentials(url: str) -> str:
-    """Hide the password (and user) in a URL like ``postgresql://user:pw@host/db``."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{MASK}@{host}"))
 
 
 def redacted(config: NewsbriefConfig) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
+from bot.masking import hide_secrets, mask_text, mask_url
 from summarizer.errors import NewsbriefError
 
 SUPPORTED = ("sqlite", "postgresql")
@@ -21,24 +22,24 @@ POSTGRES_EXAMPLE = "postgresql+psycopg://user:pass@host/db"
 ENV_SETTING = "DATABASE_URL"
 CONFIG_SETTING = "[bot] database_url"
 
-# user:password@ in the authority part, and password=… in a query string
-_URL_PASSWORD = re.compile(r"(://[^:/@?#]*:)[^/?#]*@")
-_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
 
-
-def mask_password(url: str) -> str:
-    """``url`` with any password replaced by ``***`` (works on URLs SQLAlchemy cannot parse, too)."""
-    return _QUERY_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***@", url))
+def _password(url: str) -> str | None:
+    """The password SQLAlchemy reads from ``url`` (``None`` when there is none or the URL cannot be parsed)."""
+    try:
+        return make_url(url).password
+    except Exception:  # what cannot be parsed has no password to hide beyond what mask_url masks
+        return None
 
 
 class DatabaseError(NewsbriefError):
     """The database at ``url`` cannot be opened: ``problem`` says why, ``fix`` what to change."""
 
     def __init__(self, url: str, problem: str, fix: str) -> None:
-        self.url = mask_password(url)
-        self.problem = problem
-        self.fix = fix
-        super().__init__(f"Cannot use the database {self.url}: {problem}.\nFix: {fix}.")
+        secrets = (_password(url),)
+        self.url = mask_url(url)
+        self.problem = mask_text(problem, secrets)
+        self.fix = hide_secrets(fix, secrets)  # its example URLs are placeholders, not secrets
+        super().__init__(f"Cannot use the database {self.url}: {self.problem}.\nFix: {self.fix}.")
 
 
 def example(setting: str, url: str) -> str:
@@ -85,7 +86,7 @@ def missing_driver(url: str, setting: str) -> DatabaseError:
     parsed = make_url(url)
     driver = parsed.get_driver_name()
     if parsed.get_backend_name() == "postgresql":
-        suggested = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=True)
+        suggested = mask_url(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
         fix = f"use the psycopg 3 driver that newsbrief installs: {example(setting, suggested)}"
     else:
         fix = _any_url(setting)
@@ -125,7 +126,5 @@ def _reason(exc: Exception, password: str | None) -> str:
     line = lines[0] if lines else type(raw).__name__
     line = line.rsplit("failed: ", 1)[-1]  # psycopg: "connection to server at "h", port 1 failed: <why>"
     line = re.sub(r"^(FATAL|ERROR):\s*", "", line)
-    if password and len(password) > 2:  # drivers do not echo passwords; this is a second guard
-        line = line.replace(password, "***")
-    line = mask_password(line)
+    line = mask_text(line, (password,))  # drivers do not echo passwords or URLs; this is a second guard
     return line if len(line) <= 160 else line[:157] + "..."

@@ -51,3 +51,9 @@ def test_discord_says_how_its_commands_are_synced():
 def test_a_malformed_guild_id_is_an_error_not_ignored():
     with pytest.raises(ValueError, match="DISCORD_GUILD_ID must be a server id"):
         Credentials.from_env({"DISCORD_GUILD_ID": "my-server"})
+
+
+def test_the_credentials_never_show_their_secrets_when_printed_or_logged():
+    env = {"DISCORD_TOKEN": "disc-Secret-1", "SLACK_BOT_TOKEN": "xoxb-Secret-2", "SLACK_APP_TOKEN": "xapp-Secret-3"}
+    shown = repr(Credentials.from_env({**env, "SLACK_SIGNING_SECRET": "sign-Secret-4", "DISCORD_GUILD_ID": "42"}))
+    assert "Secret" not in shown and "discord_guild_id=42" in shown

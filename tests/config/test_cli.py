@@ -54,7 +54,7 @@ def test_validate_reports_syntax_error_line(tmp_path: Path) -> None:
 
 def test_show_masks_secrets(config_path: Path) -> None:
     code, out, _ = cli("--config", str(config_path), "config", "show")
-    assert code == 0 and "hunter2" not in out and 'database_url = "postgresql://***@db.internal/newsbrief"' in out
+    assert code == 0 and "hunter2" not in out and 'database_url = "postgresql://news:***@db.internal/newsbrief"' in out
     assert (
         cli("--config", str(config_path), "config", "show", "defaults.max_stories")[1] == "defaults.max_stories = 5\n"
     )
