@@ -14,6 +14,7 @@ from typing import Any
 
 from summarizer.cleaning import clean_article, drop_duplicates
 from summarizer.errors import InputError
+from summarizer.links import safe_url
 from summarizer.models import Article, LoadResult, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -42,7 +43,13 @@ def make_article(
     published: str | None = None,
     bias: str | None = None,
 ) -> Article:
-    """Build a cleaned article, or raise InputError when too little text is left."""
+    """Build a cleaned article, or raise InputError when too little text is left.
+
+    ``url`` is kept only when it is an absolute http(s) URL (see :func:`summarizer.links.safe_url`):
+    every article the bot stores or shows is built here, so a feed link such as ``!here`` or
+    ``javascript:…`` never reaches a chat message.
+    """
+    url = safe_url(url)
     known = bool(outlet and outlet.strip())
     name = outlet.strip() if outlet and known else Path(source).stem
     raw = Article(

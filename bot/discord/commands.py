@@ -15,6 +15,7 @@ from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack
 from bot.discord.posting import post_digest
 from bot.service import CommandService
 
+NO_MENTIONS = discord.AllowedMentions.none()  # also the client's default; said again at every send
 CHOICE_LIMIT = 100  # characters in an autocomplete choice's name and value
 TOPIC_HELP = "A story title or keywords; leave empty for the top story"
 NO_CONFIG = "Configuration editing is not available on this bot (it was started without a config file)."
@@ -25,7 +26,7 @@ async def send_followups(
 ) -> None:
     """Answer a deferred interaction with as many messages as Discord's limits need."""
     for message in pack_messages(embeds):
-        await interaction.followup.send(embeds=message, ephemeral=ephemeral)
+        await interaction.followup.send(embeds=message, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
 
 
 async def answer(
@@ -108,7 +109,9 @@ def build_commands(
             await post_digest(interaction.client, channel_id, reply.doc)
         count = len(reply.doc["stories"])
         await interaction.followup.send(
-            f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).", ephemeral=True
+            f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).",
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="newsbrief-config")
@@ -118,7 +121,7 @@ def build_commands(
         """Show or change newsbrief's settings (changes need Manage Server or an admin role)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         if config_store is None:
-            await interaction.followup.send(NO_CONFIG, ephemeral=True)
+            await interaction.followup.send(NO_CONFIG, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         reply = await asyncio.to_thread(
             run_config_command,

@@ -8,6 +8,7 @@ from typing import Any
 
 import discord
 
+from bot.render.markup import discord_text
 from bot.render.text import (
     Style,
     brief_lines,
@@ -36,16 +37,20 @@ _HEADING, _SUB = "\x00heading\x00", "\x00sub\x00"
 
 
 class _EmbedStyle(Style):
-    """Markdown quotes (``> ``), with headings and sub-headings marked so they become titles and field names."""
+    """Discord Markdown with every third-party value escaped (no masked link, mention or ``@everyone``);
+    headings and sub-headings marked so they become titles and field names (which render Markdown too)."""
 
     def __init__(self) -> None:
         super().__init__(markdown=True)
 
+    def text(self, value: str) -> str:
+        return discord_text(value)
+
     def heading(self, text: str) -> str:
-        return _HEADING + text
+        return _HEADING + self.text(text)
 
     def sub(self, text: str) -> str:
-        return _SUB + text
+        return _SUB + self.text(text)
 
 
 @dataclass
@@ -146,10 +151,12 @@ def document_cards(doc: Doc) -> list[Card]:
     command = doc.get("command", "")
     style = _EmbedStyle()
     if doc.get("error"):
-        return [Card("newsbrief", [doc["error"]["message"]], colour=COLOURS["error"])]
+        return [Card("newsbrief", [style.text(doc["error"]["message"])], colour=COLOURS["error"])]
     blocks: list[list[str]]
     if command == "who-won":
-        blocks = [election_lines(r, style) for r in doc["results"]] or [[style.heading("Who won"), doc["message"]]]
+        blocks = [election_lines(r, style) for r in doc["results"]] or [
+            [style.heading("Who won"), style.text(doc["message"])]
+        ]
     elif command == "framing":
         blocks = [framing_lines(s, style) for s in doc["stories"]]
     elif command == "sources":
@@ -167,8 +174,12 @@ def document_cards(doc: Doc) -> list[Card]:
 def _digest_story_lines(story: Doc, style: Style) -> list[str]:
     """The brief, then the framing in one line and the articles' links, each in its own section."""
     lines = brief_lines(story, style)
-    lines += [style.sub("How the outlets framed it"), story["framing"]["message"] or story["framing"]["contrast"]]
-    links = [f"[{a['outlet']}: {a['title'] or a['url']}]({a['url']})" for a in story["articles"] if a.get("url")]
+    framing = story["framing"]
+    lines += [style.sub("How the outlets framed it"), style.text(framing["message"] or framing["contrast"])]
+    labels = (
+        (f"{a['outlet']}: {a['title']}" if a.get("title") else a["outlet"], a.get("url")) for a in story["articles"]
+    )
+    links = [link for link in (style.link(label, url) for label, url in labels) if link]  # non-http(s) links dropped
     if links:
         lines += [style.sub("Read the articles"), *links]
     return lines

@@ -107,7 +107,7 @@ def _sender(
         channel = client_or_http.get_partial_messageable(channel_id)
 
         async def via_client(embeds: list[discord.Embed]) -> int:
-            return (await channel.send(embeds=embeds)).id
+            return (await channel.send(embeds=embeds, allowed_mentions=discord.AllowedMentions.none())).id
 
         return via_client
     http = client_or_http

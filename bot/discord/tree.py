@@ -12,6 +12,7 @@ from summarizer.errors import NewsbriefError
 
 log = logging.getLogger("newsbrief.discord")
 
+NO_MENTIONS = discord.AllowedMentions.none()
 MISSING_PERMISSIONS = (
     "I can't post in this channel. Give newsbrief the View Channel, Send Messages, Embed Links and "
     "Read Message History permissions here, then try again."
@@ -43,8 +44,8 @@ class NewsbriefCommandTree(app_commands.CommandTree[discord.Client]):
         message, _error_id = user_message(error)
         try:
             if interaction.response.is_done():
-                await interaction.followup.send(message, ephemeral=True)
+                await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
             else:
-                await interaction.response.send_message(message, ephemeral=True)
+                await interaction.response.send_message(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
         except (discord.HTTPException, OSError) as exc:  # the user can't be told; the log must say so
             log.error("could not deliver an error message for interaction %s: %s", interaction.id, type(exc).__name__)

@@ -2,47 +2,74 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from bot.render.markup import link_label, markdown_text, plain_text
+from summarizer.links import link_target
+
 Doc = dict[str, Any]
+Escape = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 class Style:
-    """Plain text or Markdown: the few places where they differ."""
+    """Plain text or Markdown: the few places where they differ.
+
+    Every value taken from a document (titles, outlets, sentences, quotes, labels) comes from
+    articles and is hostile: it goes through :meth:`text` (or a method that calls it), never raw.
+    """
 
     def __init__(self, markdown: bool) -> None:
         self.markdown = markdown
 
+    def text(self, value: str) -> str:
+        """Third-party ``value`` made inert for this output (no markup, links or control characters)."""
+        return markdown_text(value) if self.markdown else plain_text(value)
+
     def heading(self, text: str) -> str:
+        text = self.text(text)
         return f"## {text}" if self.markdown else f"{text}\n{'=' * min(len(text), 72)}"
 
     def sub(self, text: str) -> str:
-        return f"**{text}**" if self.markdown else f"{text}:"
+        return f"**{self.text(text)}**" if self.markdown else f"{self.text(text)}:"
 
     def quote(self, text: str) -> str:
-        return f"> {text}" if self.markdown else f"    “{text.strip('“”')}”"
+        return f"> {self.text(text)}" if self.markdown else f"    “{self.text(text.strip('“”'))}”"
+
+    def link(self, label: str, url: str | None) -> str | None:
+        """``label`` linking to ``url``, or ``None`` when ``url`` is not an http(s) URL (the link is dropped)."""
+        target = link_target(url)
+        if target is None:
+            return None
+        label = self.text(link_label(label))
+        return f"[{label}]({target})" if self.markdown else f"{label}: {target}"
 
 
-def figure_line(figure: Doc) -> str:
-    """'58.30% (EIR News); also “almost 60 percent” and “58 percent” (Samnytt)'."""
+def figure_line(figure: Doc, esc: Escape = _same) -> str:
+    """'58.30% (EIR News); also “almost 60 percent” and “58 percent” (Samnytt)', each value through ``esc``."""
     preferred = figure["preferred"]
-    head = f"{preferred['text']} ({preferred['outlet']})"
+    head = f"{esc(preferred['text'])} ({esc(preferred['outlet'])})"
     others = [r for r in figure["reports"] if r != preferred]
     if not others:
         return head
     by_outlet: dict[str, list[str]] = {}
     for r in others:
-        by_outlet.setdefault(r["outlet"], []).append(f"“{r['text']}”")
-    rest = "; ".join(f"{' and '.join(t)} ({o})" for o, t in by_outlet.items())
+        by_outlet.setdefault(r["outlet"], []).append(f"“{esc(r['text'])}”")
+    rest = "; ".join(f"{' and '.join(t)} ({esc(o)})" for o, t in by_outlet.items())
     return f"{head}; {'also' if figure['agree'] else 'differs from'} {rest}"
 
 
 def brief_lines(story: Doc, style: Style) -> list[str]:
     unknown = {a["outlet"] for a in story["articles"] if not a.get("outlet_known", True)}
-    outlets = [f"{o} (outlet unknown: named after the file)" if o in unknown else o for o in story["outlets"]]
+    t = style.text
+    outlets = [f"{t(o)} (outlet unknown: named after the file)" if o in unknown else t(o) for o in story["outlets"]]
     lines = [style.heading(story["title"]), f"Outlets: {', '.join(outlets)}", ""]
     for sentence in story["brief"]["sentences"]:
-        lines.append(f"• {sentence['text']} [{', '.join(sentence['sources'])}]")
+        lines.append(f"• {t(sentence['text'])} [{', '.join(t(s) for s in sentence['sources'])}]")
     if not story["brief"]["sentences"]:
         lines.append("• No neutral sentence could be extracted from this story.")
     differing = [f for f in story["figures"] if not f["agree"]]
@@ -50,50 +77,50 @@ def brief_lines(story: Doc, style: Style) -> list[str]:
         lines += ["", style.sub("Figures the outlets disagree on")]
         for f in differing:
             subject = f"{f['subject']}'s {f['quantity']}" if f["subject"] else f["quantity"]
-            lines.append(f"• {subject}: {figure_line(f)}")
+            lines.append(f"• {t(subject)}: {figure_line(f, t)}")
     return lines
 
 
 def framing_lines(story: Doc, style: Style) -> list[str]:
-    framing = story["framing"]
+    framing, t = story["framing"], style.text
     lines = [style.heading(f"How each outlet framed it: {story['title']}")]
-    lines.append(framing["message"] or framing["contrast"])
+    lines.append(t(framing["message"] or framing["contrast"]))
     for outlet in framing["outlets"]:
         lines += ["", style.sub(outlet["outlet"])]
         for label in outlet["labels"]:
-            lines.append(f"• Calls {label['actor']} “{label['label']}”")
+            lines.append(f"• Calls {t(label['actor'])} “{t(label['label'])}”")
             lines.append(style.quote(label["quote"]))
         for term in outlet["loaded_language"]:
             speaker = " (in a quotation)" if term["in_quote"] else ""
-            lines.append(f"• Loaded: “{term['term']}” — {term['technique']}{speaker}")
+            lines.append(f"• Loaded: “{t(term['term'])}” — {t(term['technique'])}{speaker}")
             lines.append(style.quote(term["quote"]))
         if outlet["frames"]:
-            shares = ", ".join(f"{f['frame']} {f['share']:.0%}" for f in outlet["frames"][:4])
+            shares = ", ".join(f"{t(f['frame'])} {f['share']:.0%}" for f in outlet["frames"][:4])
             lines.append(f"• Emphasis (share of its sentences): {shares}")
         for text in outlet["only_here"]:
             lines.append("• Only here:")
             lines.append(style.quote(text))
         for note in outlet["figures_differ"]:
-            lines.append(f"• Figures differ: {note}")
-        lines.append(f"• In short: {outlet['contrast']}")
+            lines.append(f"• Figures differ: {t(note)}")
+        lines.append(f"• In short: {t(outlet['contrast'])}")
     return lines
 
 
 def election_lines(result: Doc, style: Style) -> list[str]:
-    election = result["election"]
+    election, t = result["election"], style.text
     where = ", ".join(x for x in (election["office"], election["place"], election["date"]) if x)
     lines = [style.heading(f"Who won: {result['title']}")]
     winner = election["winner"]
-    share = f" — {figure_line(winner['vote_share'])}" if winner["vote_share"] else ""
-    lines.append(f"Winner: {winner['name']}{share}")
+    share = f" — {figure_line(winner['vote_share'], t)}" if winner["vote_share"] else ""
+    lines.append(f"Winner: {t(winner['name'])}{share}")
     for runner in election["runners_up"]:
-        share = f" — {figure_line(runner['vote_share'])}" if runner["vote_share"] else ""
-        lines.append(f"Runner-up: {runner['name']}{share}")
+        share = f" — {figure_line(runner['vote_share'], t)}" if runner["vote_share"] else ""
+        lines.append(f"Runner-up: {t(runner['name'])}{share}")
     if where:
-        lines.append(f"Race: {where}")
+        lines.append(f"Race: {t(where)}")
     for note in election["disagreements"]:
-        lines.append(f"Disagreement: {note}")
-    lines.append(f"Sources: {', '.join(election['sources'])}")
+        lines.append(f"Disagreement: {t(note)}")
+    lines.append(f"Sources: {', '.join(t(s) for s in election['sources'])}")
     return lines
 
 
@@ -119,7 +146,7 @@ def source_lines(doc: Doc, style: Style) -> list[str]:
     lines = [style.heading("Sources in use")]
     for src in doc["sources"]:
         name, detail = source_summary(src)
-        lines.append(f"• {name}{detail}")
+        lines.append(f"• {style.text(name)}{style.text(detail)}")
     if not doc["sources"]:
         lines.append("No sources yet.")
     return lines
@@ -127,15 +154,14 @@ def source_lines(doc: Doc, style: Style) -> list[str]:
 
 def digest_lines(story: Doc, style: Style) -> list[str]:
     lines = brief_lines(story, style)
-    lines.append(f"Framing: {story['framing']['message'] or story['framing']['contrast']}")
-    for article in story["articles"]:
-        if article.get("url"):
-            lines.append(f"• {article['outlet']}: {article['url']}")
+    lines.append(f"Framing: {style.text(story['framing']['message'] or story['framing']['contrast'])}")
+    links = (style.link(article["outlet"], article.get("url")) for article in story["articles"])
+    lines += [f"• {link}" for link in links if link]
     return lines
 
 
 def problem_lines(doc: Doc) -> list[str]:
-    return [f"! {p['source']}: {p['problem']}" for p in doc.get("problems", [])]
+    return [f"! {plain_text(p['source'])}: {plain_text(p['problem'])}" for p in doc.get("problems", [])]
 
 
 def render(doc: Doc, *, markdown: bool = False) -> str:
@@ -143,9 +169,9 @@ def render(doc: Doc, *, markdown: bool = False) -> str:
     style = Style(markdown)
     blocks: list[list[str]] = []
     if doc.get("error"):
-        blocks.append([doc["error"]["message"]])
+        blocks.append([style.text(doc["error"]["message"])])
     elif doc["command"] == "who-won":
-        blocks += [election_lines(r, style) for r in doc["results"]] or [[doc["message"]]]
+        blocks += [election_lines(r, style) for r in doc["results"]] or [[style.text(doc["message"])]]
     elif doc["command"] == "framing":
         blocks += [framing_lines(s, style) for s in doc["stories"]]
     elif doc["command"] == "sources":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.render.markup import link_label
 from bot.render.text import figure_line, source_summary
 from bot.slack.limits import (
     QUOTE,
@@ -14,6 +15,7 @@ from bot.slack.limits import (
     section_blocks,
     title_block,
 )
+from summarizer.links import link_target
 
 Doc = dict[str, Any]
 
@@ -68,7 +70,7 @@ def _joined(parts: list[list[Block]]) -> list[Block]:
 
 
 def _context(text: str) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text, "verbatim": True}]}
 
 
 def _quote(text: str) -> str:
@@ -154,16 +156,19 @@ def source_blocks(doc: Doc) -> list[Block]:
     return [title_block("Sources in use"), *section_blocks(lines or ["No sources yet."])]
 
 
-def _link(url: str, label: str) -> str:
-    safe_url = url.replace(">", "%3E").replace("|", "%7C").replace("<", "%3C")
-    return f"<{safe_url}|{escape(label)}>"
+def _link(url: object, label: str) -> str | None:
+    """``<url|label>`` for an http(s) ``url`` (``None`` for anything else: ``!here``, ``javascript:``, …)."""
+    target = link_target(url)
+    if target is None:
+        return None
+    return f"<{escape(target)}|{escape(link_label(label))}>"
 
 
 def digest_blocks(story: Doc) -> list[Block]:
-    """A story's brief plus its one-line framing contrast and links to the articles."""
+    """A story's brief plus its one-line framing contrast and links to the articles (http(s) links only)."""
     framing = story["framing"]
     lines = [f"*Framing:* {escape(framing['message'] or framing['contrast'])}"]
-    links = [_link(a["url"], a["outlet"]) for a in story["articles"] if a.get("url")]
+    links = [link for link in (_link(a.get("url"), a["outlet"]) for a in story["articles"]) if link]
     if links:
         lines.append("Read: " + " · ".join(links))
     return [*brief_blocks(story), *section_blocks(lines)]

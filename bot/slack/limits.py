@@ -72,8 +72,16 @@ def pack_lines(lines: list[str], limit: int = MAX_SECTION_CHARS) -> list[str]:
 
 
 def section_blocks(lines: list[str]) -> list[Block]:
-    """Mrkdwn section blocks holding ``lines``, each text within the section limit."""
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": t}} for t in pack_lines(lines) if t.strip()]
+    """Mrkdwn section blocks holding ``lines`` (already escaped), each text within the section limit.
+
+    ``verbatim`` stops Slack from turning bare URLs, channel names and ``@channel``-like words into
+    links or mentions; only the ``<url|label>`` links we write ourselves are live.
+    """
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": t, "verbatim": True}}
+        for t in pack_lines(lines)
+        if t.strip()
+    ]
 
 
 def title_block(title: str) -> Block:
@@ -88,11 +96,17 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _as_mrkdwn(obj: dict[str, Any]) -> str:
+    # The fallback is read as mrkdwn: a plain_text header (an article's title) must be escaped there.
+    text = str(obj.get("text", ""))
+    return escape(text) if obj.get("type") == "plain_text" else text
+
+
 def block_text(block: Block) -> str:
-    """The readable text of one block (for the fallback)."""
+    """The readable text of one block, as mrkdwn (for the fallback)."""
     if "text" in block:
-        return str(block["text"]["text"])
-    return " ".join(str(e.get("text", "")) for e in block.get("elements", []))
+        return _as_mrkdwn(block["text"])
+    return " ".join(_as_mrkdwn(e) for e in block.get("elements", []))
 
 
 def fallback_text(blocks: list[Block]) -> str:
