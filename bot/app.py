@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.config.cli import add_config_option, resolve_config_path
+from bot.arguments import add_run_parser, resolve_config_path
 from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig
 from bot.config.store import ConfigStore
@@ -35,16 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("newsbrief")
 
-
-def add_run_parser(subparsers: Any) -> None:
-    run = subparsers.add_parser("run", help="start the bot: every adapter with credentials, the scheduler and ingest")
-    add_config_option(run, suppress_default=True)
-    run.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="also import these article files first")
-    run.add_argument("--slack-http", action="store_true", help="Slack over HTTP (signed requests), not Socket Mode")
-    run.add_argument("--host", default="0.0.0.0", help="address for Slack HTTP mode (default 0.0.0.0)")
-    run.add_argument("--port", type=int, default=3000, help="port for Slack HTTP mode (default 3000)")
-    run.add_argument("--sync-global", action="store_true", help="sync Discord commands globally (production)")
-    run.add_argument("--once", action="store_true", help="start, report, run one ingest, then stop (for checks)")
+__all__ = ["Running", "Runtime", "add_run_parser", "assemble", "run_bot", "serve"]
 
 
 def settings_of(config: NewsbriefConfig) -> BriefSettings:

@@ -1,4 +1,8 @@
-"""The `newsbrief` command line: brief, framing and who-won on files, plus the bot's commands."""
+"""The `newsbrief` command line: brief, framing and who-won on files, plus the bot's commands.
+
+Each command's modules are imported when that command runs, so `newsbrief --help` and `--version`
+load neither the chat platforms, the database nor the language tools.
+"""
 
 from __future__ import annotations
 
@@ -8,61 +12,16 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.app import add_run_parser, run_bot
-from bot.config.cli import add_config_option, add_config_parser, resolve_config_path, run_config_cli
-from bot.feeds.cli import COMMANDS as FEED_COMMANDS
-from bot.feeds.cli import add_parsers as add_feed_parsers
-from bot.feeds.cli import run as run_feed_command
-from bot.render.text import problem_lines, render
-from summarizer.brief import BriefSettings
-from summarizer.errors import NewsbriefError
-from summarizer.loading import load_articles
-from summarizer.models import Problem
-from summarizer.pipeline import build_stories
-from summarizer.ranking import SUMMARIZERS
-from summarizer.report import error_document, stories_document, who_won_document
+from bot.arguments import DEFAULT_INPUT, SUMMARY_COMMANDS, build_parser, resolve_config_path
 
-DEFAULT_INPUT = ["seeds"]
+if TYPE_CHECKING:
+    from summarizer.models import Problem
 
+__all__ = ["build_parser", "entry_point", "main"]
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="output format")
-    parser.add_argument("--sentences", type=int, default=3, help="sentences in each brief (default 3)")
-    parser.add_argument("--words", type=int, default=90, help="about how many words in each brief (default 90)")
-    parser.add_argument(
-        "--algorithm", choices=sorted(SUMMARIZERS), default="lexrank", help="sumy algorithm that ranks sentences"
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsbrief",
-        description="Neutral news briefs, and how each outlet framed the story.",
-    )
-    add_config_option(parser)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    brief = commands.add_parser("brief", help="neutral brief of each story in the articles")
-    brief.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of articles (default: seeds/)")
-    brief.add_argument("--topic", help="only the stories matching this topic")
-    _add_output_options(brief)
-
-    for name, text in (
-        ("framing", "how each outlet framed the story"),
-        ("who-won", "who won the election the articles report"),
-    ):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("topic", nargs="?", help="words that pick the story (default: all stories)")
-        sub.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
-        _add_output_options(sub)
-    add_config_parser(commands)
-    add_run_parser(commands)
-    add_feed_parsers(commands)
-    chat = commands.add_parser("chat", help="talk to the bot on this terminal: type /brief, /who-won … (no tokens)")
-    chat.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
-    return parser
+INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C (128 + SIGINT)
 
 
 def run_chat(args: argparse.Namespace) -> int:
@@ -79,6 +38,7 @@ def console_admin(path: Path) -> Callable[[str], str]:
     """/newsbrief-config on the console: the local operator is an admin."""
     from bot.config.admin import AdminActor, run_config_command
     from bot.config.store import ConfigStore
+    from summarizer.errors import NewsbriefError
 
     actor = AdminActor("console", getpass.getuser(), getpass.getuser(), True, [])
 
@@ -94,6 +54,8 @@ def console_admin(path: Path) -> Callable[[str], str]:
 
 
 def _emit(doc: dict[str, Any], fmt: str) -> None:
+    from bot.render.text import render
+
     if fmt == "json":
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
@@ -101,26 +63,53 @@ def _emit(doc: dict[str, Any], fmt: str) -> None:
 
 
 def _report_problems(problems: list[Problem]) -> None:
+    from bot.render.text import problem_lines
+
     for line in problem_lines({"problems": [{"source": p.source, "problem": p.problem} for p in problems]}):
         print(line, file=sys.stderr)
 
 
+def split_inputs(inputs: Sequence[str], from_paths: Sequence[str] | None) -> tuple[list[str], str | None]:
+    """(input paths, topic words) from a summary command's positionals and ``--from``.
+
+    A positional that exists, contains a path separator or ends in an article file's extension is an
+    input (a missing one is then reported as such, not searched for as a topic); any other is a topic word.
+    """
+    from summarizer.loading import SUPPORTED
+
+    paths, words = list(from_paths or []), []
+    for item in inputs:
+        candidate = Path(item)
+        if candidate.exists() or "/" in item or candidate.suffix.lower() in SUPPORTED:
+            paths.append(item)
+        else:
+            words.append(item)
+    return paths, " ".join(words) or None
+
+
 def run_summary_command(args: argparse.Namespace) -> int:
     """brief / framing / who-won over files: exit 1 only when no article could be read."""
+    from summarizer.brief import BriefSettings
+    from summarizer.errors import NewsbriefError
+    from summarizer.loading import load_articles
+    from summarizer.pipeline import build_stories
+    from summarizer.report import error_document, stories_document, who_won_document
+
     if args.sentences < 1 or args.words < 10:
         print("newsbrief: --sentences must be at least 1 and --words at least 10", file=sys.stderr)
         return 2
-    loaded = load_articles(args.paths or DEFAULT_INPUT)
+    paths, words = split_inputs(args.inputs, args.from_paths)
+    topic = " ".join(t for t in (words, args.topic) if t) or None
+    loaded = load_articles(paths or DEFAULT_INPUT)
     _report_problems(loaded.problems)
     if not loaded.articles:
         print("newsbrief: no article could be read from the inputs above.", file=sys.stderr)
         if args.format == "json":
             error = NewsbriefError("No article could be read from the inputs.")
-            _emit(error_document(args.command, getattr(args, "topic", None), error, loaded.problems), "json")
+            _emit(error_document(args.command, topic, error, loaded.problems), "json")
         return 1
     settings = BriefSettings(sentences=args.sentences, words=args.words, algorithm=args.algorithm)
     stories = build_stories(loaded.articles, settings)
-    topic = getattr(args, "topic", None)
     try:
         if args.command == "who-won":
             doc = who_won_document(stories, topic, loaded.problems)
@@ -134,19 +123,35 @@ def run_summary_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command in ("brief", "framing", "who-won"):
+def _run_command(args: argparse.Namespace) -> int:
+    if args.command in SUMMARY_COMMANDS:
         return run_summary_command(args)
     if args.command == "chat":
         return run_chat(args)
     if args.command == "config":
+        from bot.config.cli import run_config_cli
+
         return run_config_cli(args)
     if args.command == "run":
+        from bot.app import run_bot
+
         return run_bot(args)
-    if args.command in FEED_COMMANDS:
-        return run_feed_command(args)
-    return 2
+    if args.command == "deliveries":
+        from bot.deliveries import run_deliveries
+
+        return run_deliveries(args)
+    from bot.feeds.cli import run as run_feed_command
+
+    return run_feed_command(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run_command(args)
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, as a shell expects, without a traceback
+        print(file=sys.stderr)
+        return INTERRUPTED
 
 
 def entry_point() -> None:

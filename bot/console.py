@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from bot.render.text import render
 from bot.service import COMMANDS, CommandService
 
-HELP = (
-    "Commands: /brief [topic], /framing [topic], /who-won [topic], /sources, /digest, /help, /quit\n"
-    "Example: /who-won chile"
+HELP = "\n".join(
+    [
+        "Commands:",
+        "  /brief [topic]              the neutral brief of the matching story (or the top story)",
+        "  /framing [topic]            how each outlet framed it",
+        "  /who-won [topic]            the election result, with each outlet's figures",
+        "  /sources                    the outlets and feeds in use",
+        "  /digest                     the top stories, as a scheduled digest would post them",
+        "  /newsbrief-config [args]    show or change the settings: show, set KEY VALUE, unset KEY, add-source …,",
+        "                              remove-source NAME, schedule …, help",
+        "  /help                       this list",
+        "  /quit                       leave (or Ctrl-D)",
+        "Example: /who-won chile",
+    ]
 )
 
 AdminHandler = Callable[[str], str]
@@ -53,10 +68,14 @@ class ConsoleBot:
         interactive = stdin.isatty()
         if interactive:
             print(HELP, file=stdout)
+        read = _line_editor() if interactive and stdin is sys.stdin else None
         while True:
-            if interactive:
-                print("> ", end="", file=stdout, flush=True)
-            line = stdin.readline()
+            if read is not None:
+                line = read("> ")
+            else:
+                if interactive:
+                    print("> ", end="", file=stdout, flush=True)
+                line = stdin.readline()
             if not line:
                 return 0
             if line.strip() in ("/quit", "/exit"):
@@ -65,3 +84,44 @@ class ConsoleBot:
                 continue
             print(self.exec(line), file=stdout, flush=True)
             print(file=stdout)
+
+
+def _line_editor() -> Callable[[str], str]:
+    """``input`` with line editing and history (GNU readline or libedit), kept across sessions.
+
+    Returns a function that reads one line ("" at end of input, like ``readline``).
+    """
+    try:
+        import readline  # noqa: F401  (importing it is what gives input() editing and history)
+    except ImportError:  # e.g. Windows without pyreadline: plain input still works
+        readline = None  # type: ignore[assignment]
+    history = _history_file()
+    if readline is not None and history is not None:
+        with contextlib.suppress(OSError):
+            readline.read_history_file(history)
+        readline.set_history_length(1000)
+        atexit.register(_save_history, readline, history)
+
+    def read(prompt: str) -> str:
+        try:
+            return input(prompt) + "\n"
+        except EOFError:
+            return ""
+
+    return read
+
+
+def _history_file() -> Path | None:
+    """``$XDG_DATA_HOME/newsbrief/chat_history`` (default ``~/.local/share``); ``None`` if it cannot be made."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    folder = Path(base) / "newsbrief"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder / "chat_history"
+
+
+def _save_history(readline: Any, path: Path) -> None:
+    with contextlib.suppress(OSError):
+        readline.write_history_file(path)

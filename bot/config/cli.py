@@ -4,67 +4,28 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import tomli_w
 
+from bot.arguments import DEFAULT_PATH, ENV_VAR, add_config_option, add_config_parser, resolve_config_path
 from bot.config.errors import MISSING, ConfigError
 from bot.config.keys import locate
 from bot.config.redact import config_as_toml, redact_value, redacted
 from bot.config.store import ConfigStore
 from bot.config.validate import load_config
 
-ENV_VAR = "NEWSBRIEF_CONFIG"
-DEFAULT_PATH = Path("config/newsbrief.toml")
-
-
-def resolve_config_path(cli_value: str | None) -> Path:
-    """``--config PATH`` if given, else ``$NEWSBRIEF_CONFIG``, else ``config/newsbrief.toml``."""
-    if cli_value:
-        return Path(cli_value)
-    env = os.environ.get(ENV_VAR)
-    return Path(env) if env else DEFAULT_PATH
-
-
-def add_config_option(parser: argparse.ArgumentParser, *, suppress_default: bool = False) -> None:
-    """Add ``--config PATH``; sub-parsers suppress the default so they do not clobber the parent's."""
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        default=argparse.SUPPRESS if suppress_default else None,
-        help=f"configuration file (default: ${ENV_VAR} or {DEFAULT_PATH})",
-    )
-
-
-def add_config_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register the ``config`` command on an ``add_subparsers()`` object; returns its parser."""
-    parser: argparse.ArgumentParser = subparsers.add_parser("config", help="check or change the configuration")
-    add_config_option(parser, suppress_default=True)
-    actions = parser.add_subparsers(dest="config_action", metavar="ACTION", required=True)
-    actions.add_parser("validate", help="check the file; exit 1 and name each bad key if invalid")
-    show = actions.add_parser("show", help="print the configuration (secrets masked)")
-    show.add_argument("key", nargs="?", help="a section or dotted key, e.g. defaults.max_stories")
-    set_ = actions.add_parser("set", help="set a dotted key, e.g. set defaults.max_stories 3")
-    set_.add_argument("key")
-    set_.add_argument("value", nargs="+", help="the new value (several words are joined by spaces)")
-    unset = actions.add_parser("unset", help="remove a key so it falls back to the wider scope")
-    unset.add_argument("key")
-    add = actions.add_parser("add-source", help="add a [[sources]] entry")
-    add.add_argument("name")
-    add.add_argument("--outlet", required=True, help="display name")
-    where = add.add_mutually_exclusive_group(required=True)
-    where.add_argument("--feed", help="RSS/Atom feed URL")
-    where.add_argument("--page", help="web page URL")
-    add.add_argument("--bias", help="bias label")
-    add.add_argument("--bias-source", dest="bias_source", help="who assigned the bias label")
-    remove = actions.add_parser("remove-source", help="remove a [[sources]] entry")
-    remove.add_argument("name")
-    for sub in actions.choices.values():
-        add_config_option(sub, suppress_default=True)
-    return parser
+__all__ = [
+    "DEFAULT_PATH",
+    "ENV_VAR",
+    "add_config_option",
+    "add_config_parser",
+    "build_parser",
+    "resolve_config_path",
+    "run_config_cli",
+]
 
 
 def run_config_cli(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -9,7 +9,8 @@ import sys
 from datetime import datetime
 from typing import Any, TextIO
 
-from bot.config.cli import add_config_option, resolve_config_path
+from bot.arguments import add_feed_parsers
+from bot.config.cli import resolve_config_path
 from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig, effective_settings
 from bot.config.validate import load_config
@@ -23,20 +24,7 @@ from bot.storage.feed_state import load_feed_states
 COMMANDS = ("ingest", "digest", "sources")
 
 
-def add_parsers(subparsers: Any) -> None:
-    """Register ``ingest``, ``digest`` and ``sources`` on an ``add_subparsers()`` object."""
-    ingest = subparsers.add_parser("ingest", help="fetch every configured feed once and rebuild the stories")
-    add_config_option(ingest, suppress_default=True)
-    ingest.add_argument("--quiet", action="store_true", help="no progress bar, only the summary")
-    digest = subparsers.add_parser("digest", help="the digest a channel would get now")
-    add_config_option(digest, suppress_default=True)
-    digest.add_argument("--channel", required=True, metavar="PLATFORM:ID", help="e.g. discord:123 or slack:C024BE91L")
-    digest.add_argument(
-        "--dry-run", action="store_true", help="print it; post nothing, record nothing (required for now)"
-    )
-    digest.add_argument("--format", choices=["text", "markdown", "json"], default="text")
-    sources = subparsers.add_parser("sources", help="each source with its last error and when it last worked")
-    add_config_option(sources, suppress_default=True)
+add_parsers = add_feed_parsers
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
