@@ -1,19 +1,29 @@
-"""The neutral brief: sumy-ranked sentences, pruned of loaded language, favouring shared facts."""
+"""The neutral brief: the main fact first, then sumy-ranked shared facts, pruned of loaded language.
+
+Only parsed running text is a candidate (``brief_candidates``); each sentence names the outlets whose
+own sentences state its fact, with their quotes (``credits``); the lead is chosen by ``lead``.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from summarizer.analysis.records import SentenceAnalysis
+from summarizer.brief_candidates import headline_keys, is_candidate, strip_dateline
+from summarizer.credits import confirming_outlets, credits_for, statements
 from summarizer.election import WIN
-from summarizer.models import Brief, BriefSentence, ElectionResult, Figure, Sentence
+from summarizer.lead import can_lead, lead_score, profile
+from summarizer.models import Brief, BriefSentence, Credit, ElectionResult, Figure, Sentence
 from summarizer.neutrality import prune
 from summarizer.ranking import rate_sentences
-from summarizer.similarity import content_stems, overlap, same_fact
+from summarizer.similarity import content_stems, overlap
 
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
 _ANAPHORA = re.compile(r"\b(?:him|at that time|then|there|the latter|the former|such)\b")
 _SPEECH = re.compile(r"[”\"]\s*,?\s*(?:\w+\s){0,4}(?:said|says|wrote|writes|told|added)\b|^[“\"]")
+_REDUNDANT = 0.45
 
 
 @dataclass(frozen=True)
@@ -25,9 +35,14 @@ class BriefSettings:
     algorithm: str = "lexrank"
 
 
-def _usable(sentence: Sentence) -> bool:
-    words = len(sentence.text.split())
-    return 6 <= words <= 60 and not sentence.text.rstrip().endswith((":", "?"))
+@dataclass(frozen=True)
+class _Option:
+    sentence: Sentence
+    text: str  # as shown: dateline stripped, loaded parts pruned
+    credits: list[Credit]
+    confirmed: int  # other outlets stating its event (claim and actors), whatever their figures
+    rank: int  # position among its article's body sentences
+    score: float
 
 
 def _figure_fit(text: str, figures: list[Figure]) -> float | None:
@@ -46,54 +61,117 @@ def _figure_fit(text: str, figures: list[Figure]) -> float | None:
     return bonus
 
 
-def build_brief(
+def body_ranks(sentences: Iterable[Sentence]) -> dict[tuple[str, int], int]:
+    """Each sentence's position among its article's body sentences (0 = the article's lead)."""
+    ranks: dict[tuple[str, int], int] = {}
+    seen: dict[str, int] = {}
+    for s in sorted(sentences, key=lambda s: (s.article_id, s.index)):
+        ranks[(s.article_id, s.index)] = seen.get(s.article_id, 0)
+        seen[s.article_id] = ranks[(s.article_id, s.index)] + 1
+    return ranks
+
+
+def _options(
     sentences: list[Sentence],
-    *,
     figures: list[Figure],
     election: ElectionResult | None,
     settings: BriefSettings,
-) -> Brief:
-    """Pick up to ``settings.sentences`` neutral sentences within about ``settings.words`` words."""
-    candidates = [s for s in sentences if _usable(s)]
+    candidates: list[Sentence],
+) -> list[_Option]:
     ratings = rate_sentences([s.text for s in candidates], settings.algorithm)
+    ranks = body_ranks(sentences)
     outlets = {s.outlet for s in sentences}
-    by_outlet: dict[str, list[Sentence]] = {}
-    for s in sentences:
-        by_outlet.setdefault(s.outlet, []).append(s)
-    scored: list[tuple[float, str, Sentence, list[str]]] = []
+    supporters = statements(sorted(sentences, key=lambda s: ranks[(s.article_id, s.index)]))
+    options: list[_Option] = []
     for sentence, rating in zip(candidates, ratings, strict=True):
-        text = prune(sentence.text)
+        text = prune(strip_dateline(sentence.text))
         fit = _figure_fit(sentence.text, figures)
         if text is None or fit is None:
             continue
-        support = sorted(
-            outlet
-            for outlet, theirs in by_outlet.items()
-            if outlet != sentence.outlet and any(same_fact(sentence.text, t.text) for t in theirs)
-        )
-        score = 0.6 * rating + 0.4 * len(support) / max(1, len(outlets) - 1) + fit
+        credits = credits_for(sentence, text, supporters)
+        confirmed = len(confirming_outlets(sentence, text, supporters))
+        others = max(1, len(outlets) - 1)
+        score = 0.6 * rating + 0.4 * (len(credits) - 1) / others + 0.3 * confirmed / others + fit
         if election and election.winner.name.split()[-1] in text and WIN.search(text):
             score += 0.3
-        if sentence.index == 0:
-            score += 0.15  # a news lead states the main fact
         if _PRONOUN_START.match(text):
             score *= 0.6
         if _ANAPHORA.search(text):
             score *= 0.7
         if _SPEECH.search(text):
             score *= 0.5
-        scored.append((score, text, sentence, support))
-    scored.sort(key=lambda item: -item[0])
-    chosen: list[BriefSentence] = []
-    words = 0
-    for _, text, sentence, support in scored:
+        rank = ranks[(sentence.article_id, sentence.index)]
+        options.append(_Option(sentence, text, credits, confirmed, rank, score))
+    return options
+
+
+def _lead(
+    options: list[_Option],
+    sentences: list[Sentence],
+    election: ElectionResult | None,
+    headlines: list[SentenceAnalysis],
+) -> _Option | None:
+    story = profile(sentences, body_ranks(sentences), headlines)
+    best: tuple[float, int, _Option] | None = None
+    for n, option in enumerate(options):
+        analysis = option.sentence.analysis
+        if analysis is None or not can_lead(analysis, option.text):
+            continue
+        support = len(option.credits) - 1
+        score = lead_score(option.sentence, option.text, support, option.confirmed, option.rank, story)
+        if election and election.winner.name.split()[-1] in option.text and WIN.search(option.text):
+            score += 0.3
+        if best is None or (score, -n) > best[:2]:
+            best = (score, -n, option)
+    return best[2] if best else None
+
+
+def build_brief(
+    sentences: list[Sentence],
+    *,
+    figures: list[Figure],
+    election: ElectionResult | None,
+    settings: BriefSettings,
+    headlines: Iterable[SentenceAnalysis] = (),
+    repeated: Collection[tuple[str, str]] = (),
+) -> Brief:
+    """Up to ``settings.sentences`` neutral sentences within about ``settings.words`` words, main fact first.
+
+    ``headlines`` are the articles' analysed titles (never a brief sentence, but they say what the main
+    fact is); ``repeated`` holds
+    ``(article_id, text)`` of lines a page prints more than once (captions, pull quotes).
+    """
+    heads = [h for h in headlines if h.text.strip()]
+    keys = set(headline_keys(h.text for h in heads))
+    candidates = [s for s in sentences if is_candidate(s, keys, (s.article_id, s.text) in repeated)]
+    options = _options(sentences, figures, election, settings, candidates)
+    lead = _lead(options, sentences, election, heads)
+    chosen: list[_Option] = [lead] if lead else []
+    words = len(lead.text.split()) if lead else 0
+    # Facts another outlet confirms come before those only one outlet states.
+    for option in sorted(options, key=lambda o: (o.confirmed == 0, -o.score)):
         if len(chosen) >= settings.sentences:
             break
-        length = len(text.split())
-        if chosen and words + length > settings.words * 1.2:
+        length = len(option.text.split())
+        if any(option is c for c in chosen) or (chosen and words + length > settings.words * 1.2):
             continue
-        if any(overlap(content_stems(text), content_stems(c.text)) > 0.45 for c in chosen):
+        if any(overlap(content_stems(option.text), content_stems(c.text)) > _REDUNDANT for c in chosen):
             continue
-        chosen.append(BriefSentence(text=text, sources=[sentence.outlet, *support], extracted_from=sentence.outlet))
+        chosen.append(option)
         words += length
-    return Brief(sentences=chosen, algorithm=settings.algorithm, words=words)
+    # After the lead: what most outlets confirm first, then in the order the articles tell it.
+    rest = sorted((o for o in chosen if o is not lead), key=lambda o: (-len(o.credits), o.rank))
+    ordered = ([lead] if lead else []) + rest
+    return Brief(
+        sentences=[
+            BriefSentence(
+                text=o.text,
+                sources=[c.outlet for c in o.credits],
+                extracted_from=o.sentence.outlet,
+                credits=o.credits,
+            )
+            for o in ordered
+        ],
+        algorithm=settings.algorithm,
+        words=words,
+    )

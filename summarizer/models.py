@@ -40,12 +40,25 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """An outlet credited on a brief sentence, with its own sentence that states the same fact."""
+
+    outlet: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class BriefSentence:
-    """A sentence of the neutral brief; ``sources`` lists the outlets that report it."""
+    """A sentence of the neutral brief; ``sources`` lists the outlets that report it.
+
+    ``credits`` holds the receipt for each of ``sources``, in the same order: the outlet's own sentence
+    with every number, name and the claim of ``text`` (the first is the sentence it was taken from).
+    """
 
     text: str
     sources: list[str]
     extracted_from: str
+    credits: list[Credit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

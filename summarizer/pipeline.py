@@ -31,6 +31,15 @@ def article_sentences(article: Article, analysis: ArticleAnalysis | None = None)
     ]
 
 
+def _repeated_lines(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]) -> set[tuple[str, str]]:
+    """(article id, text) of the lines an article prints more than once: captions, pull quotes, teasers."""
+    found: set[tuple[str, str]] = set()
+    for article in articles:
+        counts = Counter(s.text for s in analyses[article.id].sentences)
+        found.update((article.id, text) for text, n in counts.items() if n > 1)
+    return found
+
+
 def _story_id(articles: list[Article]) -> str:
     return "s-" + hashlib.blake2b(articles[0].id.encode(), digest_size=5).hexdigest()
 
@@ -105,7 +114,14 @@ def build_story(
     published = {a.id: a.published for a in articles}
     election, shares = extract_election(sentences, people, published)
     figures = shares + reconcile(count_figures(sentences))
-    brief = build_brief(sentences, figures=figures, election=election, settings=settings)
+    brief = build_brief(
+        sentences,
+        figures=figures,
+        election=election,
+        settings=settings,
+        headlines=[h for h in (analyses[a.id].headline for a in articles) if h is not None],
+        repeated=_repeated_lines(articles, analyses),
+    )
     framing = build_framing(articles, sentences, people, figures)
     outlets = list(dict.fromkeys(a.outlet for a in articles))
     return Story(

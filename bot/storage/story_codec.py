@@ -10,6 +10,7 @@ from summarizer.models import (
     Brief,
     BriefSentence,
     Candidate,
+    Credit,
     ElectionResult,
     Figure,
     FigureReport,
@@ -52,6 +53,15 @@ def _outlet_framing(d: dict[str, Any]) -> OutletFraming:
     )
 
 
+def _brief_sentence(d: dict[str, Any]) -> BriefSentence:
+    return BriefSentence(
+        text=d["text"],
+        sources=list(d["sources"]),
+        extracted_from=d["extracted_from"],
+        credits=[Credit(**c) for c in d.get("credits", [])],
+    )
+
+
 def story_from_dict(d: dict[str, Any]) -> Story:
     """The inverse of ``Story.to_dict()``."""
     brief = d["brief"]
@@ -63,7 +73,7 @@ def story_from_dict(d: dict[str, Any]) -> Story:
         outlets=list(d["outlets"]),
         articles=[ArticleRef(**a) for a in d["articles"]],
         brief=Brief(
-            sentences=[BriefSentence(**s) for s in brief["sentences"]],
+            sentences=[_brief_sentence(s) for s in brief["sentences"]],
             algorithm=brief["algorithm"],
             words=brief["words"],
         ),

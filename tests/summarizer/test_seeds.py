@@ -43,8 +43,12 @@ def test_every_brief_sentence_names_its_outlets(seed_stories):
     for sentence in seed_stories[0].brief.sentences:
         assert sentence.sources and set(sentence.sources) <= {"EIR News", "Samnytt"}
         assert sentence.sources[0] == sentence.extracted_from
+        assert [c.outlet for c in sentence.credits] == sentence.sources
+    # Only EIR News gives 58.30% and 41.70% (Samnytt: "almost 60 percent", "58 percent"), so only it
+    # is credited with the winner's sentence, and its own sentence is the receipt.
     winner_sentence = seed_stories[0].brief.sentences[0]
-    assert set(winner_sentence.sources) == {"EIR News", "Samnytt"}
+    assert winner_sentence.sources == ["EIR News"]
+    assert "58.30%" in winner_sentence.credits[0].quote
 
 
 def test_framing_contrasts_the_labels_each_outlet_gives_kast(seed_stories):
@@ -111,6 +115,6 @@ def test_cli_json_carries_the_documented_shape():
 def test_cli_text_output_reads_like_a_brief():
     result = run_cli("brief")
     assert result.returncode == 0, result.stderr
-    assert "José Antonio Kast won" in result.stdout and "[EIR News, Samnytt]" in result.stdout
+    assert "José Antonio Kast won" in result.stdout and "41.70%. [EIR News]" in result.stdout
     framing = run_cli("framing", "kast", "--format", "markdown")
     assert "## How each outlet framed it" in framing.stdout and "> " in framing.stdout

@@ -29,7 +29,7 @@ def test_brief_is_free_of_loaded_language(user, fake):
     assert user.command("/brief", "kast").status == 200
     [post] = fake.wait_for_posts(1)
     seen = post.visible_text.lower()
-    assert "58.30%" in seen and "[EIR News, Samnytt]" in post.visible_text
+    assert "58.30%" in seen and "41.70%. _[EIR News]_" in post.visible_text
     assert [term for term in LOADED_TERMS if term in seen] == []
 
 
