@@ -1,116 +1,182 @@
-"""Group articles about the same event into stories (hashed TF-IDF, centroid clustering)."""
+"""Group articles about the same event into stories: shared names, figures and wording, by average link.
+
+Each article's wording similarity is the mean of two cosines (content words and figures; every word
+and name), its names similarity the cosine of its named entities' tokens (``story_terms``). A greedy
+pass joins each article to the cluster it reads most like; a second pass merges clusters whose
+*average* pairwise similarity is high, so three short reports of one event that each resemble the
+others only partly still meet. Two clusters stay apart when both name people or places and those
+names agree little, or much less than their wording does (the same kind of report about someone
+else), and when their known publication dates lie more than ``MAX_DAYS_APART`` apart.
+"""
 
 from __future__ import annotations
 
-import math
-import re
-import zlib
-from collections import Counter
+from collections.abc import Mapping
 
 import numpy as np
 
+from summarizer.analysis.analyse import analyse_articles
+from summarizer.analysis.records import ArticleAnalysis
 from summarizer.models import Article
-from summarizer.names import name_runs
-from summarizer.similarity import content_stems
+from summarizer.story_terms import Rows, article_terms, distinctive, published_day, side_by_side, vectors
 
-DIMENSIONS = 1 << 13
-THRESHOLD = 0.18
-NAME_WEIGHT = 3.0
-NAME_GATE = 0.3
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:”\"]\s+|\n\s*)[“\"]?\Z")
-
-
-def _bucket(term: str) -> int:
-    return zlib.crc32(term.encode("utf-8")) & (DIMENSIONS - 1)
-
-
-def _terms(article: Article) -> dict[str, float]:
-    """Weighted terms: content stems (count of paragraphs using them) and surnames (weighted up)."""
-    terms: dict[str, float] = {}
-    for paragraph in [article.title, *article.paragraphs]:
-        for term in content_stems(paragraph):
-            terms[term] = terms.get(term, 0.0) + 1.0
-    text = f"{article.title}\n{article.text}"
-    common = set(_LOWER_WORD.findall(text))
-    for start, _, name in name_runs(text):
-        if " " not in name and _SENTENCE_START.search(text[max(0, start - 4) : start]) or (start == 0):
-            continue  # "Turnout reached…", "Fire crews…": a capitalised common word, not a name
-        words = name.split()
-        for position, word in enumerate(words, 1):
-            # The last word (a surname, a town) counts most; given names and the like are often shared.
-            key = "@" + re.sub(r"[’']s$", "", word.lower())
-            if key[1:] not in common:
-                terms[key] = terms.get(key, 0.0) + (NAME_WEIGHT if position == len(words) else 1.0)
-    return terms
-
-
-def _vectors(bags: list[dict[str, float]], *, idf: bool = True) -> np.ndarray:
-    df: Counter[str] = Counter(t for bag in bags for t in bag)
-    n = len(bags)
-    matrix = np.zeros((n, DIMENSIONS), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        for term, tf in bag.items():
-            weight = math.log((1 + n) / (1 + df[term]) + 1) if idf else 1.0
-            matrix[row, _bucket(term)] += (1 + math.log(tf)) * weight
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1
-    normalised: np.ndarray = matrix / norms
-    return normalised
+JOIN = 0.18  # greedy pass: cosine of an article with a cluster's centroid
+MERGE = 0.11  # second pass: mean pairwise wording cosine between two clusters
+NAME_GATE = 0.1  # names agreeing less than this keep two named clusters apart…
+NAME_RATIO = 0.5  # …as do names agreeing less than half as much as the wording does
+MAX_DAYS_APART = 3
 
 
 class _Sums:
-    """Per-cluster sums of unit vectors, grown as clusters appear (memory grows with clusters, not articles)."""
+    """Per-cluster sums of unit rows, with each sum's exact squared length."""
 
-    def __init__(self, dimensions: int) -> None:
-        self.sums = np.zeros((16, dimensions), dtype=np.float32)
-        self.norms = np.zeros(16, dtype=np.float32)
-        self.count = 0
+    def __init__(self, rows: Rows) -> None:
+        self.rows = rows
+        self.sums = np.zeros((16, rows.vectors.shape[1]), dtype=np.float32)
+        self.missing = np.zeros(16, dtype=np.float32)
+        self.present = np.zeros(16, dtype=np.float32)  # members with any term
 
-    def cosines(self, vector: np.ndarray) -> np.ndarray:
-        k = self.count
-        dots: np.ndarray = self.sums[:k] @ vector
-        return np.where(self.norms[:k] > 0, dots / np.maximum(self.norms[:k], 1e-9), 0.0)
+    def grow(self) -> None:
+        self.sums = np.concatenate([self.sums, np.zeros_like(self.sums)])
+        self.missing = np.concatenate([self.missing, np.zeros_like(self.missing)])
+        self.present = np.concatenate([self.present, np.zeros_like(self.present)])
 
-    def add(self, cluster: int, vector: np.ndarray) -> None:
-        if cluster >= len(self.sums):
-            self.sums = np.concatenate([self.sums, np.zeros_like(self.sums)])
-            self.norms = np.concatenate([self.norms, np.zeros_like(self.norms)])
-        self.sums[cluster] += vector
-        self.norms[cluster] = float(np.linalg.norm(self.sums[cluster]))
-        self.count = max(self.count, cluster + 1)
+    def add(self, cluster: int, i: int) -> None:
+        self.sums[cluster] += self.rows.vectors[i]
+        self.missing[cluster] += self.rows.missing[i]
+        self.present[cluster] += float(self.rows.present[i])
+
+    def fold(self, a: int, b: int) -> None:
+        for array in (self.sums, self.missing, self.present):
+            array[a] += array[b]
+            array[b] = 0
+
+    def centroid_cosines(self, k: int, i: int) -> np.ndarray:
+        """Cosine of row ``i`` with each of the first ``k`` clusters' sums."""
+        sums = self.sums[:k]
+        lengths = np.sqrt(np.einsum("ij,ij->i", sums, sums) + self.missing[:k])
+        cosines: np.ndarray = (sums @ self.rows.vectors[i]) / np.maximum(lengths, 1e-9)
+        return cosines
+
+    def mean_cosines(self, rows: list[int], k: int) -> np.ndarray:
+        """Mean pairwise cosine between the members of clusters ``rows`` and of each of the first ``k``."""
+        counts = np.maximum(np.outer(self.present[rows], self.present[:k]), 1)
+        means: np.ndarray = (self.sums[rows] @ self.sums[:k].T) / counts
+        return means
 
 
-def group_articles(articles: list[Article], threshold: float = THRESHOLD) -> list[list[Article]]:
-    """Clusters of articles about one event, largest first; order inside a cluster is input order.
+class _Clusters:
+    """Clusters as sums (wording, names), sizes and date ranges; memory grows with clusters, not articles."""
 
-    Similar wording is not enough: two floods in different towns read alike, so an article joins a
-    cluster only when they also share names (people, places) — when both name any.
+    def __init__(self, words: Rows, names: Rows, days: list[int | None]) -> None:
+        self.words, self.names, self.days = _Sums(words), _Sums(names), days
+        self.first = np.full(16, np.inf)
+        self.last = np.full(16, -np.inf)
+        self.members: list[list[int]] = []
+
+    def add(self, cluster: int, i: int) -> None:
+        if cluster == len(self.members):
+            if cluster >= len(self.first):
+                self.words.grow()
+                self.names.grow()
+                self.first = np.concatenate([self.first, np.full_like(self.first, np.inf)])
+                self.last = np.concatenate([self.last, np.full_like(self.last, -np.inf)])
+            self.members.append([])
+        self.members[cluster].append(i)
+        self.words.add(cluster, i)
+        self.names.add(cluster, i)
+        day = self.days[i]
+        if day is not None:
+            self.first[cluster] = min(self.first[cluster], day)
+            self.last[cluster] = max(self.last[cluster], day)
+
+    def join_scores(self, i: int) -> np.ndarray:
+        """Cosine of article ``i`` with each cluster's centroid; -1 where names or dates rule it out."""
+        k = len(self.members)
+        scores = self.words.centroid_cosines(k, i)
+        if self.names.rows.present[i]:
+            names = self.names.centroid_cosines(k, i)
+            required = np.maximum(NAME_GATE, NAME_RATIO * scores)
+            scores = np.where((self.names.present[:k] > 0) & (names < required), -1.0, scores)
+        day = self.days[i]
+        if day is not None:
+            apart = np.maximum(self.last[:k], day) - np.minimum(self.first[:k], day)
+            scores = np.where(np.isfinite(self.first[:k]) & (apart > MAX_DAYS_APART), -1.0, scores)
+        return scores
+
+    def merge_scores(self, rows: list[int] | None = None) -> np.ndarray:
+        """Mean pairwise wording cosine of clusters ``rows`` (default all) with every cluster.
+
+        -1 where names or dates rule the pair out, for a cluster with itself and for emptied clusters.
+        """
+        k = len(self.members)
+        rows = list(range(k)) if rows is None else rows
+        words = self.words.mean_cosines(rows, k)
+        names = self.names.mean_cosines(rows, k)
+        named = self.names.present[:k] > 0
+        required = np.maximum(NAME_GATE, NAME_RATIO * words)
+        blocked = np.outer(named[rows], named) & (names < required)
+        first = np.minimum.outer(self.first[rows], self.first[:k])
+        last = np.maximum.outer(self.last[rows], self.last[:k])
+        blocked |= np.isfinite(first) & np.isfinite(last) & (last - first > MAX_DAYS_APART)
+        empty = np.array([not m for m in self.members])
+        blocked |= empty[rows][:, None] | empty[None, :]
+        scores: np.ndarray = np.where(blocked, -1.0, words)
+        scores[np.arange(len(rows)), rows] = -1.0
+        return scores
+
+    def merge(self, a: int, b: int) -> None:
+        """Fold cluster ``b`` into ``a`` (``b`` is left empty)."""
+        self.members[a].extend(self.members[b])
+        self.members[b] = []
+        self.words.fold(a, b)
+        self.names.fold(a, b)
+        self.first[a] = min(self.first[a], self.first[b])
+        self.last[a] = max(self.last[a], self.last[b])
+        self.first[b], self.last[b] = np.inf, -np.inf
+
+
+def _merge_pass(clusters: _Clusters, threshold: float) -> None:
+    """Merge the two most similar clusters while their mean pairwise similarity reaches ``threshold``."""
+    scores = clusters.merge_scores()
+    while scores.size:
+        row, column = divmod(int(np.argmax(scores)), scores.shape[1])
+        if scores[row, column] < threshold:
+            return
+        a, b = min(row, column), max(row, column)
+        clusters.merge(a, b)
+        scores[b, :] = -1.0
+        scores[:, b] = -1.0
+        fresh = clusters.merge_scores([a])[0]  # only cluster ``a`` changed
+        scores[a, :] = fresh
+        scores[:, a] = fresh
+
+
+def group_articles(
+    articles: list[Article],
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
+    threshold: float = JOIN,
+) -> list[list[Article]]:
+    """Clusters of articles about one event, most outlets first; order inside a cluster is input order.
+
+    ``analyses`` gives each article's stored analysis by id (missing ones are made here).
     """
     if not articles:
         return []
-    bags = [_terms(a) for a in articles]
-    vectors = _vectors(bags)
-    # No idf for names: the names every article shares are exactly the ones that matter here.
-    names = _vectors([{t: w for t, w in bag.items() if t.startswith("@")} for bag in bags], idf=False)
-    words, people = _Sums(vectors.shape[1]), _Sums(names.shape[1])
-    members: list[list[int]] = []
-    for i, vector in enumerate(vectors):
-        k = len(members)
-        best = -1
-        if k:
-            sims = words.cosines(vector)
-            if names[i].any():
-                named = people.norms[:k] > 0
-                sims = np.where(named & (people.cosines(names[i]) < NAME_GATE), -1.0, sims)
-            j = int(np.argmax(sims))
-            if sims[j] >= threshold:
+    analyses = analyse_articles(articles, known=analyses)
+    terms = [article_terms(a, analyses[a.id]) for a in articles]
+    # A town both name is not enough when nothing else matches: the content cosine counts half.
+    words = side_by_side(vectors([t.content for t in terms]), vectors([t.words for t in terms]))
+    names = vectors(distinctive([t.names for t in terms]), idf=False)
+    clusters = _Clusters(words, names, [published_day(a) for a in articles])
+    for i in range(len(articles)):
+        best = len(clusters.members)
+        if clusters.members:
+            scores = clusters.join_scores(i)
+            j = int(np.argmax(scores))
+            if scores[j] >= threshold:
                 best = j
-        if best < 0:
-            best = k
-            members.append([])
-        members[best].append(i)
-        words.add(best, vector)
-        people.add(best, names[i])
-    clusters = [[articles[i] for i in group] for group in members]
-    return sorted(clusters, key=lambda c: (-len({a.outlet for a in c}), -len(c)))
+        clusters.add(best, i)
+    _merge_pass(clusters, MERGE)
+    groups = [[articles[i] for i in sorted(m)] for m in clusters.members if m]
+    return sorted(groups, key=lambda c: (-len({a.outlet for a in c}), -len(c)))

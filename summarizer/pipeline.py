@@ -148,4 +148,4 @@ def build_stories(
     all in one batch.
     """
     analyses = analyse_articles(articles, known=analyses)
-    return [build_story(group, settings, analyses) for group in group_articles(articles)]
+    return [build_story(group, settings, analyses) for group in group_articles(articles, analyses)]
