@@ -43,9 +43,11 @@ class ConfigError(NewsbriefError):
         if not issues:
             raise ValueError("ConfigError needs at least one issue")
         self.issues = list(issues)
-        count = "1 problem" if len(issues) == 1 else f"{len(issues)} problems"
+        if len(issues) == 1:  # one line, so a terminal or a log shows it whole
+            super().__init__(f"The configuration has 1 problem: {issues[0]}")
+            return
         lines = "\n".join(f"- {issue}" for issue in issues)
-        super().__init__(f"The configuration has {count}:\n{lines}")
+        super().__init__(f"The configuration has {len(issues)} problems:\n{lines}")
 
     @classmethod
     def single(cls, key: str, value: Any, message: str, fix: str) -> ConfigError:

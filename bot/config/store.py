@@ -19,6 +19,7 @@ from bot.config.audit import ConfigChange, append_audit
 from bot.config.errors import MISSING, ConfigError, ConfigIssue
 from bot.config.keys import find_item, item_ref, locate, parse_value
 from bot.config.model import NewsbriefConfig
+from bot.config.reading import decode_config, read_config_bytes
 from bot.config.rendering import config_to_toml
 from bot.config.validate import parse_config_text, read_config_text, validate_config
 
@@ -126,9 +127,10 @@ class ConfigStore:
     def load(self) -> NewsbriefConfig:
         """Read and validate the file, raising :class:`ConfigError` if it is unusable."""
         with self._lock:
-            text = read_config_text(self.path)
+            raw = read_config_bytes(self.path)
+            text = decode_config(raw, self.path)
             self._config = validate_config(parse_config_text(text, str(self.path)))
-            self._digest = _digest(text.encode("utf-8"))
+            self._digest = _digest(raw)
             return self._config
 
     # -- changes -------------------------------------------------------------------------------
@@ -229,6 +231,8 @@ class ConfigStore:
             try:
                 data = parse_config_text(text, str(self.path))
                 current = validate_config(data)
+                if not data and self._config is not None:  # truncated under us: do not save over it
+                    raise ConfigError([_emptied(self.path)])
             except ConfigError as exc:
                 first = ConfigIssue(
                     str(self.path), MISSING, "the file has errors, so no change was made", "fix these by hand first"
@@ -282,12 +286,9 @@ class ConfigStore:
         """
         with self._lock:
             try:
-                raw = self.path.read_bytes()
-            except OSError as exc:
-                return self._reject(
-                    "missing",
-                    ConfigError.single(str(self.path), MISSING, f"cannot read ({exc.strerror})", "restore the file"),
-                )
+                raw = read_config_bytes(self.path)
+            except ConfigError as exc:
+                return self._reject("unreadable", exc)
             digest = _digest(raw)
             if digest == self._digest:
                 self._bad_digest, self.last_error = None, None  # a bad edit may have been undone
@@ -295,12 +296,11 @@ class ConfigStore:
             if digest == self._bad_digest:
                 return FileCheck("invalid", self.last_error)
             try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                error = ConfigError.single(str(self.path), MISSING, "not UTF-8 text", "save the file as UTF-8")
-                return self._reject(digest, error)
-            try:
-                config = validate_config(parse_config_text(text, str(self.path)))
+                data = parse_config_text(decode_config(raw, self.path), str(self.path))
+                config = validate_config(data)
+                hollow = _hollow_edit(self.path, data, config, self._config)
+                if hollow is not None:
+                    raise ConfigError([hollow])
             except ConfigError as exc:
                 return self._reject(digest, exc)
             self._accept(config, digest)
@@ -325,7 +325,7 @@ class ConfigStore:
         if digest == self._bad_digest:
             return FileCheck("invalid", self.last_error)
         self._bad_digest, self.last_error = digest, error
-        log.warning("ignoring invalid edit of %s; keeping the last good config:\n%s", self.path, error.user_message)
+        log.error("ignoring invalid edit of %s; keeping the last good config:\n%s", self.path, error.user_message)
         for on_error in list(self._error_listeners):
             _call_safely(on_error, error)
         return FileCheck("invalid", error)
@@ -340,6 +340,36 @@ def _call_safely(callback: Callable[[Any], None], arg: Any) -> None:
         callback(arg)
     except Exception:  # one broken subscriber must not block the others or the save
         log.exception("config listener %r failed", callback)
+
+
+def _emptied(path: Path) -> ConfigIssue:
+    return ConfigIssue(
+        str(path),
+        MISSING,
+        "the file is empty (no settings at all): it looks truncated",
+        "restore it; newsbrief keeps the last good configuration until then",
+    )
+
+
+def _hollow_edit(
+    path: Path, data: dict[str, Any], new: NewsbriefConfig, last_good: NewsbriefConfig | None
+) -> ConfigIssue | None:
+    """A hand edit that empties the file, or drops every source and every channel at once, is taken for a
+    truncated or half-written file (a crashed editor, a full disk), not a wish; ``None`` for any other edit.
+
+    Every digest job, source and admin would vanish with it, so the last good configuration stays in force.
+    """
+    if not data:
+        return _emptied(path)
+    if last_good is not None and (last_good.sources or last_good.channels) and not (new.sources or new.channels):
+        return ConfigIssue(
+            str(path),
+            MISSING,
+            f"the edit removes every source ({len(last_good.sources)}) and every channel ({len(last_good.channels)})"
+            ": it looks truncated",
+            "restore them; to really run with none, restart newsbrief with this file",
+        )
+    return None
 
 
 def _digest(data: bytes) -> str:

@@ -22,6 +22,7 @@ from bot.config.model import (
     ScopeOverrides,
     Source,
 )
+from bot.config.reading import decode_config, read_config_bytes
 
 __all__ = ["ConfigError", "ConfigIssue", "load_config", "parse_config_text", "validate_config"]
 
@@ -84,6 +85,8 @@ def parse_config_text(text: str, origin: str = "config") -> dict[str, Any]:
         raise ConfigError.single(
             origin, MISSING, f"TOML syntax error: {exc}", "correct the TOML syntax at the line shown"
         ) from None
+    except RecursionError:  # arrays or tables nested thousands deep: tomllib parses them recursively
+        raise ConfigError.single(origin, MISSING, "values nested too deeply", "correct the TOML syntax") from None
 
 
 def load_config(path: Path | str) -> NewsbriefConfig:
@@ -92,14 +95,8 @@ def load_config(path: Path | str) -> NewsbriefConfig:
 
 
 def read_config_text(path: Path | str) -> str:
-    """The file's text, or a :class:`ConfigError` saying why it cannot be read."""
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        fix = "create it (copy config/newsbrief.example.toml) or pass --config / set NEWSBRIEF_CONFIG"
-        raise ConfigError.single(str(path), MISSING, "file not found", fix) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError.single(str(path), MISSING, f"cannot read ({exc})", "check the path and permissions") from None
+    """The file's text (a regular file, bounded in size), or a :class:`ConfigError` saying why it cannot be read."""
+    return decode_config(read_config_bytes(path), path)
 
 
 def _issue(err: ErrorDetails, data: dict[str, Any]) -> ConfigIssue:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig
 from bot.config.store import ConfigStore
 from bot.config.validate import load_config
+from tests.config.conftest import BASE_TOML
 
 
 def test_set_saves_validated_value_and_audits(store: ConfigStore, config_path: Path) -> None:
@@ -177,6 +179,53 @@ def test_deleted_file_is_reported_and_last_good_kept(store: ConfigStore, config_
     assert check.status == "invalid" and store.config.defaults.max_stories == 5
 
 
+@pytest.mark.parametrize(
+    ("truncated", "reason"),
+    [
+        ("", "the file is empty"),
+        ("  \n\t\n", "the file is empty"),
+        ("# only a comment survived\n", "the file is empty"),
+        ('[bot]\ndatabase_url = "sqlite:///x.db"\n', "removes every source (1) and every channel (1)"),
+    ],
+)
+def test_file_truncated_while_running_keeps_the_last_good_config_and_says_so(
+    store: ConfigStore, config_path: Path, caplog: pytest.LogCaptureFixture, truncated: str, reason: str
+) -> None:
+    errors: list[ConfigError] = []
+    seen: list[NewsbriefConfig] = []
+    store.subscribe(seen.append, on_error=errors.append)
+    good = store.config
+    config_path.write_text(truncated)
+    with caplog.at_level(logging.ERROR, logger="bot.config.store"):
+        check = store.check_for_changes()
+    assert check.status == "invalid" and check.error is not None
+    assert reason in check.error.user_message and "looks truncated" in check.error.user_message
+    assert store.config is good and seen == [] and len(errors) == 1
+    assert [s.name for s in store.config.sources] == ["samnytt"] and store.config.admins.slack_users == ["UADMIN"]
+    [logged] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "keeping the last good config" in logged.getMessage() and reason in logged.getMessage()
+    assert store.check_for_changes().status == "invalid" and len(errors) == 1  # reported once
+    config_path.write_text(BASE_TOML)
+    assert store.check_for_changes().status == "unchanged" and store.last_error is None
+
+
+def test_a_change_while_the_file_is_empty_is_refused_and_does_not_save_over_it(
+    store: ConfigStore, config_path: Path
+) -> None:
+    assert store.config.sources
+    config_path.write_bytes(b"")
+    with pytest.raises(ConfigError, match="the file is empty"):
+        store.set("defaults.max_stories", "2", actor="slack:UADMIN")
+    assert config_path.read_bytes() == b""  # not replaced by a config holding only max_stories
+
+
+def test_removing_some_sources_or_channels_by_hand_is_still_applied(store: ConfigStore, config_path: Path) -> None:
+    without_source = BASE_TOML.split("[[sources]]")[0] + "[[channels]]" + BASE_TOML.split("[[channels]]")[1]
+    config_path.write_text(without_source)
+    assert store.check_for_changes().status == "applied"
+    assert store.config.sources == [] and len(store.config.channels) == 1
+
+
 def test_watch_applies_edits_and_survives_bad_ones(store: ConfigStore, config_path: Path) -> None:
     seen: list[int] = []
     store.subscribe(lambda config: seen.append(config.defaults.max_stories))
@@ -185,7 +234,7 @@ def test_watch_applies_edits_and_survives_bad_ones(store: ConfigStore, config_pa
         watcher = asyncio.create_task(store.watch(interval=0.01))
         config_path.write_text("this is = = not toml")
         await asyncio.sleep(0.05)
-        config_path.write_text(config_path.read_text().replace("this is = = not toml", "[defaults]\nmax_stories = 2\n"))
+        config_path.write_text(BASE_TOML.replace("max_stories = 5", "max_stories = 2"))
         for _ in range(200):
             if seen:
                 break
