@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -24,6 +26,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
+TOO_DEEP = "invalid JSON (nested too deeply)"
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\s*\n(.*?)\n(?:---|\+\+\+)\s*\n", re.S)
 
 
@@ -90,25 +93,46 @@ def _decode(path: Path, data: bytes, problems: list[Problem]) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size == 0:
+def _read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes: a regular file (a FIFO or device would block or never end) of at most ``limit``."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(str(path), "not a regular file" if not stat.S_ISDIR(mode) else "is a folder")
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise InputError(str(path), f"file is {size / 1_048_576:.1f} MB, over the {limit // 1_048_576} MB limit")
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(limit + 1)  # the file may grow after the check: never read past the limit
+    finally:
+        os.close(fd)
+    if not data:
         raise InputError(str(path), "file is empty")
-    if size > MAX_FILE_BYTES:
-        raise InputError(
-            str(path), f"file is {size / 1_048_576:.1f} MB, over the {MAX_FILE_BYTES // 1_048_576} MB limit"
-        )
-    return path.read_bytes()
+    if len(data) > limit:
+        raise InputError(str(path), f"file is over the {limit // 1_048_576} MB limit")
+    return data
+
+
+def _os_problem(exc: OSError) -> str:
+    """``could not be read (permission denied)``: the OS's reason in words, never a traceback."""
+    reason = (exc.strerror or type(exc).__name__).lower()
+    return f"could not be read ({reason})"
 
 
 def _sources_toml(folder: Path) -> dict[str, dict[str, Any]]:
+    """``file`` name → metadata from ``folder/sources.toml``; ``{}`` without one; InputError when unusable."""
     meta_file = folder / "sources.toml"
-    if not meta_file.is_file():
-        return {}
     try:
-        data = tomllib.loads(meta_file.read_text("utf-8"))
+        if not meta_file.is_file():
+            return {}
+        data = tomllib.loads(_read_bytes(meta_file).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(str(meta_file), f"invalid TOML ({exc})") from exc
+    except RecursionError:
+        raise InputError(str(meta_file), "invalid TOML (values nested too deeply)") from None
+    except OSError as exc:
+        raise InputError(str(meta_file), _os_problem(exc)) from exc
     return {str(e.get("file")): e for e in data.get("article", []) if isinstance(e, dict) and e.get("file")}
 
 
@@ -180,6 +204,8 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, Any]]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(str(path), f"invalid JSON at line {exc.lineno}, column {exc.colno}") from exc
+        except RecursionError:  # e.g. "[" × 200,000: json parses nesting recursively
+            raise InputError(str(path), TOO_DEEP) from None
         if isinstance(data, dict):
             data = data.get("articles", [data])
         if not isinstance(data, list):
@@ -194,12 +220,16 @@ def _records(path: Path, text: str) -> Iterator[tuple[str, Any]]:
             yield f"{path} line {lineno}", json.loads(line)
         except json.JSONDecodeError:
             yield f"{path} line {lineno}", None
+        except RecursionError:  # reported for this line; the next lines are still read
+            yield f"{path} line {lineno}", InputError(f"{path} line {lineno}", TOO_DEEP)
 
 
 def _read_json(path: Path, text: str, problems: list[Problem]) -> list[Article]:
     articles: list[Article] = []
     for where, record in _records(path, text):
         try:
+            if isinstance(record, InputError):
+                raise record
             if not isinstance(record, dict):
                 raise InputError(where, "not a JSON object")
             if not isinstance(record.get("text"), str) or not record["text"].strip():
@@ -279,29 +309,64 @@ def read_file(path: Path, meta: dict[str, Any], problems: list[Problem]) -> list
     return _read_text(path, text, meta)
 
 
-def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[tuple[Path, dict[str, Any]]]:
-    for path in paths:
-        if path.is_dir():
+class _FolderMeta:
+    """``sources.toml`` metadata per folder, each file parsed once (a problem with it reported once)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self._by_folder: dict[Path, dict[str, dict[str, Any]]] = {}
+
+    def for_file(self, path: Path) -> dict[str, Any]:
+        folder = path.parent
+        if folder not in self._by_folder:
             try:
-                meta = _sources_toml(path)
+                self._by_folder[folder] = _sources_toml(folder)
             except InputError as exc:
-                problems.append(Problem(exc.source, exc.problem))
-                meta = {}
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.name != "sources.toml" and child.suffix != ".toml":
-                    yield child, meta.get(child.name, {}) if child.parent == path else _sources_toml_safe(child)
-        elif path.is_file():
-            yield path, _sources_toml_safe(path)
-        else:
-            problems.append(Problem(str(path), "no such file or folder"))
+                self.problems.append(Problem(exc.source, exc.problem))
+                self._by_folder[folder] = {}
+        return self._by_folder[folder].get(path.name, {})
 
 
-def _sources_toml_safe(path: Path) -> dict[str, Any]:
-    try:
-        return _sources_toml(path.parent).get(path.name, {})
-    except InputError:
-        return {}
+def _folder_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The article files under ``folder``, sorted; hidden entries and ``.toml`` files left out.
+
+    Unreadable sub-folders and entries that are not regular files (FIFOs, broken links) become problems.
+    """
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename or folder), _os_problem(exc)))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            child = Path(root, name)
+            if name.startswith(".") or child.suffix == ".toml":
+                continue
+            if child.is_file():
+                found.append(child)
+            else:
+                what = "a broken link" if child.is_symlink() and not child.exists() else "not a regular file"
+                problems.append(Problem(str(child), f"{what}; skipped"))
+    return sorted(found)
+
+
+def _files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[tuple[Path, dict[str, Any]]]:
+    meta = _FolderMeta(problems)
+    for path in paths:
+        try:
+            if path.is_dir():
+                yield from ((child, meta.for_file(child)) for child in _folder_files(path, problems))
+            elif path.is_file():
+                yield path, meta.for_file(path)
+            elif path.is_symlink() and not path.exists():
+                problems.append(Problem(str(path), "a broken link"))
+            elif path.exists():
+                problems.append(Problem(str(path), "not a regular file or folder"))
+            else:
+                problems.append(Problem(str(path), "no such file or folder"))
+        except OSError as exc:  # e.g. a folder on the way that this user may not enter
+            problems.append(Problem(str(path), _os_problem(exc)))
 
 
 def load_articles(paths: Iterable[str | Path]) -> LoadResult:
@@ -313,7 +378,9 @@ def load_articles(paths: Iterable[str | Path]) -> LoadResult:
             articles.extend(read_file(path, meta, problems))
         except InputError as exc:
             problems.append(Problem(exc.source, exc.problem))
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            problems.append(Problem(str(path), _os_problem(exc)))
+        except (ValueError, RecursionError) as exc:
             problems.append(Problem(str(path), f"could not be read ({type(exc).__name__})"))
     unique, duplicates = drop_duplicates(articles)
     return LoadResult(articles=unique, problems=problems + duplicates)

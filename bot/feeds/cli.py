@@ -9,6 +9,8 @@ import sys
 from datetime import datetime
 from typing import Any, TextIO
 
+from sqlalchemy.exc import DBAPIError
+
 from bot.arguments import add_feed_parsers
 from bot.config.cli import resolve_config_path
 from bot.config.errors import ConfigError
@@ -19,6 +21,7 @@ from bot.feeds.ingest import IngestReport, ingest_once
 from bot.render.text import render
 from bot.storage import DatabaseError
 from bot.storage.database import Database, open_database
+from bot.storage.errors import in_use_failure
 from bot.storage.feed_state import load_feed_states
 
 COMMANDS = ("ingest", "digest", "sources")
@@ -47,6 +50,9 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "digest":
             return _digest(config, db, args, out, err)
         return _sources(config, db, out)
+    except DBAPIError as exc:  # opened fine, then failed: a damaged file, a lost server
+        print(f"newsbrief: {in_use_failure(db.url, exc)}", file=err)
+        return 1
     finally:
         db.dispose()
 

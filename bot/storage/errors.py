@@ -119,6 +119,20 @@ def explain(url: str, setting: str, exc: Exception) -> DatabaseError:
     return DatabaseError(url, f"cannot create or update the tables ({why})", fix)
 
 
+def in_use_failure(url: str, exc: Exception) -> str:
+    """One line for a database that opened but failed in use: a damaged SQLite file, a lost server."""
+    parsed = make_url(url)
+    why = _reason(exc, parsed.password)
+    folder = sqlite_folder(parsed)
+    if folder is not None:
+        path = folder / Path(parsed.database or "").name
+        return (
+            f"the database file {path} cannot be used ({why}); "
+            "restore it from a backup, or move it aside and newsbrief will start a new one"
+        )
+    return f"the database {mask_password(url)} failed ({why}); check the server and try again"
+
+
 def _reason(exc: Exception, password: str | None) -> str:
     """The driver's own one-line reason: 'Connection refused', 'database "x" does not exist', …"""
     raw = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
