@@ -17,7 +17,15 @@ from bot.render.text import render
 from bot.service import FAILED, UNKNOWN, DeliveryUnknown, PendingDigest
 from bot.storage.articles import articles_by_id
 from bot.storage.database import Database, utcnow
-from bot.storage.posts import add_pending, claim_run, fail_run, finish_run, last_digest_at, posted_state
+from bot.storage.posts import (
+    add_pending,
+    claim_run,
+    fail_run,
+    finish_run,
+    first_digest_at,
+    passed_over,
+    posted_state,
+)
 from bot.storage.stories import StoredStory, current_stories
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
@@ -81,26 +89,41 @@ def _matches(story: StoredStory, topics: list[str]) -> bool:
     return any(t.lower() in haystack for t in topics)
 
 
+def offer_stories(
+    conn: Any, platform: str, channel_id: str, settings: EffectiveSettings, now: datetime
+) -> tuple[list[StoredStory], list[StoredStory]]:
+    """(chosen, passed over): the channel's top new stories, and the other new ones ranked below them.
+
+    A story is new for a channel until a digest there has offered it: posted it, or passed it over for
+    better ones (then it is new again once it gets more articles). Newness is decided by those records,
+    not by a time mark, so a story that became visible late (stories are rebuilt after the articles are
+    stored, and a digest may run in between) is still offered. Nothing older than a day before the
+    channel's first digest is new.
+    """
+    floor = (first_digest_at(conn, platform, channel_id) or now) - FIRST_DIGEST_LOOKBACK
+    posted = posted_state(conn, platform, channel_id)
+    passed = passed_over(conn, platform, channel_id)
+    fresh = [
+        s
+        for s in current_stories(conn)
+        if s.newest_seen > floor
+        and not posted.covers(s.key, s.article_ids)
+        and not passed.unchanged(s.key, s.article_ids)
+    ]
+    if settings.include_topics:
+        fresh = [s for s in fresh if _matches(s, settings.include_topics)]
+    if settings.exclude_topics:
+        fresh = [s for s in fresh if not _matches(s, settings.exclude_topics)]
+    fresh.sort(key=lambda s: (-s.outlets, -s.articles, s.key))
+    return fresh[: settings.max_stories], fresh[settings.max_stories :]
+
+
 def choose_stories(
-    db: Database, platform: str, channel_id: str, settings: EffectiveSettings, now: datetime, conn: Any = None
+    db: Database, platform: str, channel_id: str, settings: EffectiveSettings, now: datetime
 ) -> list[StoredStory]:
-    """The top stories with news since the channel's last digest that it has never been shown."""
-
-    def pick(c: Any) -> list[StoredStory]:
-        since = last_digest_at(c, platform, channel_id) or now - FIRST_DIGEST_LOOKBACK
-        posted = posted_state(c, platform, channel_id)
-        fresh = [s for s in current_stories(c) if s.newest_seen > since and not posted.covers(s.key, s.article_ids)]
-        if settings.include_topics:
-            fresh = [s for s in fresh if _matches(s, settings.include_topics)]
-        if settings.exclude_topics:
-            fresh = [s for s in fresh if not _matches(s, settings.exclude_topics)]
-        fresh.sort(key=lambda s: (-s.outlets, -s.articles, s.key))
-        return fresh[: settings.max_stories]
-
-    if conn is not None:
-        return pick(conn)
-    with db.read() as c:
-        return pick(c)
+    """The top stories the channel has not been offered yet (see :func:`offer_stories`)."""
+    with db.read() as conn:
+        return offer_stories(conn, platform, channel_id, settings, now)[0]
 
 
 def preview_digest(db: Database, platform: str, channel_id: str, settings: EffectiveSettings) -> dict[str, Any]:
@@ -129,8 +152,16 @@ def _claim(
         run_id = claim_run(conn, platform, channel_id, slot, now)
         if run_id is None:
             return None
-        chosen = choose_stories(db, platform, channel_id, settings, now, conn)
-        add_pending(conn, run_id, platform, channel_id, [(s.key, s.article_ids) for s in chosen], now)
+        chosen, passed = offer_stories(conn, platform, channel_id, settings, now)
+        add_pending(
+            conn,
+            run_id,
+            platform,
+            channel_id,
+            [(s.key, s.article_ids) for s in chosen],
+            now,
+            passed=[(s.key, s.article_ids) for s in passed],
+        )
     return run_id, chosen
 
 

@@ -130,7 +130,7 @@ def in_use_failure(url: str, exc: Exception) -> str:
             f"the database file {path} cannot be used ({why}); "
             "restore it from a backup, or move it aside and newsbrief will start a new one"
         )
-    return f"the database {mask_password(url)} failed ({why}); check the server and try again"
+    return f"the database {mask_url(url)} failed ({why}); check the server and try again"
 
 
 def _reason(exc: Exception, password: str | None) -> str:

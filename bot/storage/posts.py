@@ -21,6 +21,10 @@ from bot.storage.schema import digest_runs, posts
 
 POSTED = ("pending", "sent", "unknown")
 DIGESTED = ("sent", "quiet", "empty", "unknown")
+# A story a digest offered but left out for better ones: not posted, and not new again until it grows.
+PASSED = "passed"
+# Passed-over records older than this are pruned: their stories have left the 48-hour story window.
+PASSED_KEPT = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,45 @@ class PostedState:
             return True
         seen = sum(1 for a in article_ids if a in self.article_ids)
         return bool(article_ids) and seen * 2 > len(article_ids)
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """Stories a channel's digests left out for better ones: story key → its articles at the time."""
+
+    articles: dict[str, frozenset[str]]
+
+    def unchanged(self, key: str, article_ids: Sequence[str]) -> bool:
+        """Passed over before and no article added since: not new."""
+        seen = self.articles.get(key)
+        return seen is not None and set(article_ids) <= seen
+
+
+def passed_over(conn: Connection, platform: str, channel_id: str) -> PassedOver:
+    """Stories passed over by the channel's digests that went out (one still posting has not yet)."""
+    rows = conn.execute(
+        select(posts.c.story_key, posts.c.article_ids)
+        .join(digest_runs, digest_runs.c.id == posts.c.run_id)
+        .where(
+            (posts.c.platform == platform)
+            & (posts.c.channel_id == channel_id)
+            & (posts.c.status == PASSED)
+            & digest_runs.c.status.in_(DIGESTED)
+        )
+    ).all()
+    return PassedOver({k: frozenset(json.loads(ids)) for k, ids in rows})
+
+
+def first_digest_at(conn: Connection, platform: str, channel_id: str) -> datetime | None:
+    """When the channel's first digest that went out (or had nothing to say) started."""
+    value = conn.execute(
+        select(func.min(digest_runs.c.started_at)).where(
+            (digest_runs.c.platform == platform)
+            & (digest_runs.c.channel_id == channel_id)
+            & digest_runs.c.status.in_(DIGESTED)
+        )
+    ).scalar()
+    return as_utc(value)
 
 
 def claim_run(conn: Connection, platform: str, channel_id: str, slot: datetime, now: datetime) -> int | None:
@@ -81,9 +124,17 @@ def add_pending(
     channel_id: str,
     chosen: Sequence[tuple[str, list[str]]],
     now: datetime,
+    passed: Sequence[tuple[str, list[str]]] = (),
 ) -> None:
-    """Record the intent to post ``chosen`` (story key, article ids) in this run."""
-    if chosen:
+    """Record the intent to post ``chosen`` (story key, article ids) in this run, and the stories it
+    ``passed`` over for them (released with the run if it fails, like the chosen ones)."""
+    channel = (posts.c.platform == platform) & (posts.c.channel_id == channel_id)
+    keys = [key for key, _ in [*chosen, *passed]]
+    if keys:  # a story passed over before and offered again (it grew): its old record gives way
+        conn.execute(posts.delete().where(channel & (posts.c.status == PASSED) & posts.c.story_key.in_(keys)))
+    conn.execute(posts.delete().where(channel & (posts.c.status == PASSED) & (posts.c.posted_at < now - PASSED_KEPT)))
+    rows = [(key, ids, "pending") for key, ids in chosen] + [(key, ids, PASSED) for key, ids in passed]
+    if rows:
         conn.execute(
             posts.insert(),
             [
@@ -93,10 +144,10 @@ def add_pending(
                     "story_key": key,
                     "run_id": run_id,
                     "article_ids": json.dumps(ids),
-                    "status": "pending",
+                    "status": status,
                     "posted_at": now,
                 }
-                for key, ids in chosen
+                for key, ids, status in rows
             ],
         )
     conn.execute(digest_runs.update().where(digest_runs.c.id == run_id).values(stories=len(chosen)))

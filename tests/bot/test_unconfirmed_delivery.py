@@ -17,19 +17,20 @@ from sqlalchemy import select
 from bot.config.model import effective_settings
 from bot.config.store import ConfigStore
 from bot.digest import NOTHING_NEW, run_digest
+from bot.discord.client import NewsbriefDiscordBot
 from bot.discord.posting import Backoff, post_digest
 from bot.service import CommandService
 from bot.slack.app import build_slack_app
 from bot.slack.delivery import UNCONFIRMED, RetryPolicy
 from bot.storage import Database
 from bot.storage.schema import digest_runs, posts
-from tests.bot.discord.conftest import api_base, fake  # noqa: F401 (fixtures)
+from tests.bot.discord.conftest import CHANNEL_ID, api_base, dispatch, fake, interaction_payload  # noqa: F401
+from tests.bot.discord.fake_discord import APP_ID, FakeDiscord
 from tests.bot.discord.fake_discord import TOKEN as DISCORD_TOKEN
-from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.slack.conftest import SECRET, ServedApp, SlackUser
 from tests.bot.slack.conftest import TOKEN as SLACK_TOKEN
 from tests.bot.slack.fake_slack import FakeSlack
-from tests.bot.test_manual_digest import SLOT, service, store, stored  # noqa: F401 (fixtures)
+from tests.bot.test_manual_digest import SLOT, discord_bot, service, store, stored  # noqa: F401 (fixtures)
 from tests.publishers import RecordingPublisher
 from tests.storage.databases import db, db_url  # noqa: F401 (fixtures)
 
@@ -46,8 +47,10 @@ def runs_and_posts(database: Database, platform: str, channel: str) -> tuple[lis
             .where((digest_runs.c.platform == platform) & (digest_runs.c.channel_id == channel))
             .order_by(digest_runs.c.id)
         )
-        recorded = conn.execute(
-            select(posts.c.status).where((posts.c.platform == platform) & (posts.c.channel_id == channel))
+        recorded = conn.execute(  # the stories posted (or not), leaving out those the digests passed over
+            select(posts.c.status).where(
+                (posts.c.platform == platform) & (posts.c.channel_id == channel) & (posts.c.status != "passed")
+            )
         )
         return [r for (r,) in runs], [p for (p,) in recorded]
 
@@ -162,3 +165,23 @@ async def test_discord_scheduled_digest_confirmed_too_late_is_unknown_and_not_re
     assert (second.status, second.stories) == ("empty", 0)  # nothing new: the unknown digest's stories count
     [taken] = [r for r in fake.requests if r.path == messages]  # one message, ever
     assert "Easterby trams start running" in taken.text()
+
+
+async def test_discord_digest_whose_connection_drops_after_sending_tells_the_user_and_is_not_repeated(
+    discord_bot: NewsbriefDiscordBot,  # noqa: F811
+    fake: FakeDiscord,  # noqa: F811
+    stored: Database,  # noqa: F811
+) -> None:
+    messages = f"/channels/{CHANNEL_ID}/messages"
+    fake.drop_next(messages)  # Discord had the whole request, then the connection went
+    first = interaction_payload("digest")
+    await dispatch(discord_bot, first)
+    (notice,) = fake.posted(f"/webhooks/{APP_ID}/{first['token']}")
+    assert "may or may not have been posted" in notice.text() and notice.flags & 64  # told only to the user
+    assert runs_and_posts(stored, "discord", str(CHANNEL_ID)) == (["unknown"], ["unknown"])
+
+    second = interaction_payload("digest")
+    await dispatch(discord_bot, second)
+    (again,) = fake.posted(f"/webhooks/{APP_ID}/{second['token']}")
+    assert NOTHING_NEW in again.text()
+    assert len([r for r in fake.requests if r.path == messages]) == 1  # one try, never re-sent
