@@ -43,7 +43,11 @@ def test_sigkill_during_save_loop_leaves_a_whole_file(tmp_path: Path) -> None:
             [sys.executable, "-c", SAVE_FOREVER, str(path)], stdout=subprocess.PIPE, env=env, cwd=tmp_path
         )
         assert saver.stdout is not None and saver.stdout.readline() == b"ready\n"
-        # While it saves, readers (like a running bot) must only ever see whole files.
+        # While it saves, readers (like a running bot) must only ever see whole files. The window starts
+        # once the saver has saved (on a loaded machine its first save can take longer than the window).
+        started = time.monotonic()
+        while b"max_stories = 5" in path.read_bytes() and time.monotonic() - started < 10:
+            time.sleep(0.005)
         deadline = time.monotonic() + rng.uniform(0.1, 0.3)
         while time.monotonic() < deadline:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
