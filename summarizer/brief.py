@@ -41,8 +41,9 @@ class _Option:
     text: str  # as shown: dateline stripped, loaded parts pruned
     credits: list[Credit]
     confirmed: int  # other outlets stating its event (claim and actors), whatever their figures
-    rank: int  # position among its article's body sentences
+    rank: int  # position among its article's brief candidates (0 = the article's first real sentence)
     score: float
+    rounded: bool = False  # gives a figure less precisely than another outlet does
 
 
 def _figure_fit(text: str, figures: list[Figure]) -> float | None:
@@ -80,18 +81,19 @@ def _options(
 ) -> list[_Option]:
     ratings = rate_sentences([s.text for s in candidates], settings.algorithm)
     ranks = body_ranks(sentences)
+    candidate_ranks = body_ranks(candidates)  # page furniture above an article's lead does not count
     outlets = {s.outlet for s in sentences}
     supporters = statements(sorted(sentences, key=lambda s: ranks[(s.article_id, s.index)]))
     options: list[_Option] = []
     for sentence, rating in zip(candidates, ratings, strict=True):
         text = prune(strip_dateline(sentence.text))
         fit = _figure_fit(sentence.text, figures)
-        if text is None or fit is None:
+        if text is None:
             continue
         credits = credits_for(sentence, text, supporters)
         confirmed = len(confirming_outlets(sentence, text, supporters))
         others = max(1, len(outlets) - 1)
-        score = 0.6 * rating + 0.4 * (len(credits) - 1) / others + 0.3 * confirmed / others + fit
+        score = 0.6 * rating + 0.4 * (len(credits) - 1) / others + 0.3 * confirmed / others + (fit or 0.0)
         if election and election.winner.name.split()[-1] in text and WIN.search(text):
             score += 0.3
         if _PRONOUN_START.match(text):
@@ -100,8 +102,8 @@ def _options(
             score *= 0.7
         if _SPEECH.search(text):
             score *= 0.5
-        rank = ranks[(sentence.article_id, sentence.index)]
-        options.append(_Option(sentence, text, credits, confirmed, rank, score))
+        rank = candidate_ranks[(sentence.article_id, sentence.index)]
+        options.append(_Option(sentence, text, credits, confirmed, rank, score, rounded=fit is None))
     return options
 
 
@@ -121,6 +123,8 @@ def _lead(
         score = lead_score(option.sentence, option.text, support, option.confirmed, option.rank, story)
         if election and election.winner.name.split()[-1] in option.text and WIN.search(option.text):
             score += 0.3
+        if option.rounded:
+            score -= 0.5  # the main fact may round a figure; the rest of the brief may not
         if best is None or (score, -n) > best[:2]:
             best = (score, -n, option)
     return best[2] if best else None
@@ -152,6 +156,8 @@ def build_brief(
     for option in sorted(options, key=lambda o: (o.confirmed == 0, -o.score)):
         if len(chosen) >= settings.sentences:
             break
+        if option.rounded:
+            continue
         length = len(option.text.split())
         if any(option is c for c in chosen) or (chosen and words + length > settings.words * 1.2):
             continue

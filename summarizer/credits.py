@@ -18,9 +18,12 @@ from difflib import SequenceMatcher
 from summarizer.analysis.records import SentenceAnalysis
 from summarizer.analysis.syntax import (
     NAMED_LABELS,
+    doers,
     is_negated,
     main_predicate,
     object_of,
+    phrase,
+    phrase_tokens,
     subject_of,
 )
 from summarizer.models import Credit, Sentence
@@ -61,6 +64,7 @@ class Facts:
     names: tuple[frozenset[str], ...]  # per entity: the forms any of which names it
     claim: tuple[str, ...]  # lemmas: the predicate first, then the subject and object heads
     negated: bool
+    actor: tuple[frozenset[str], ...] = ()  # the names of whoever does it ("Jenrick vowed" ≠ "Badenoch vows")
 
 
 def normalise(text: str) -> str:
@@ -157,7 +161,20 @@ def facts_of(sentence: SentenceAnalysis, kept: set[int] | None = None) -> Facts:
         names=names,
         claim=tuple(claim),
         negated=predicate is not None and is_negated(sentence, predicate),
+        actor=_actor(sentence, predicate) if predicate is not None else (),
     )
+
+
+def _actor(sentence: SentenceAnalysis, predicate: int) -> tuple[frozenset[str], ...]:
+    """The names in the phrases of whoever does the predicate's action ("Tesla shareholders" → Tesla)."""
+    found: list[frozenset[str]] = []
+    for doer in doers(sentence, predicate):
+        span = set(phrase_tokens(sentence, doer))
+        for e in sentence.entities:
+            inside = sorted(span.intersection(range(e.start, e.end)))
+            if e.label in NAMED_LABELS and inside:  # the name as far as it lies in the phrase
+                found.append(_forms(sentence.span_text(inside[0], inside[-1] + 1), e.label))
+    return tuple(found)
 
 
 def event_of(sentence: SentenceAnalysis, kept: set[int] | None = None) -> Facts:
@@ -165,7 +182,7 @@ def event_of(sentence: SentenceAnalysis, kept: set[int] | None = None) -> Facts:
     facts = facts_of(sentence, kept)
     predicate = main_predicate(sentence)
     if predicate is None:
-        return Facts((), (), facts.claim, facts.negated)
+        return Facts((), (), facts.claim, facts.negated, facts.actor)
     # The main verb names the event (with its subject when that is not a name: "jurors deliberated");
     # a verb that says little keeps its subject and object as the claim.
     subject = subject_of(sentence, predicate)
@@ -182,7 +199,7 @@ def event_of(sentence: SentenceAnalysis, kept: set[int] | None = None) -> Facts:
         for e in sentence.entities
         if e.label in NAMED_LABELS and any(e.start <= i < e.end for i in actors)
     )
-    return Facts((), names, claim, facts.negated)
+    return Facts((), names, claim, facts.negated, facts.actor)
 
 
 @dataclass(frozen=True)
@@ -194,7 +211,7 @@ class Statement:
     names: frozenset[str]
     text: str  # normalised, padded with spaces for whole-word search
     lemmas: frozenset[str]
-    asserted: frozenset[tuple[str, bool]]  # (lemma, negated) of each own-voice token
+    asserted: dict[tuple[str, bool], tuple[str, ...]]  # (lemma, negated) → normalised phrases of its doers
 
 
 def statements(sentences: Iterable[Sentence]) -> list[Statement]:
@@ -206,6 +223,12 @@ def statements(sentences: Iterable[Sentence]) -> list[Statement]:
             continue
         facts = facts_of(a)
         voiced = [(i, t) for i, t in enumerate(a.tokens) if not t.in_quote]
+        asserted: dict[tuple[str, bool], tuple[str, ...]] = {}
+        for i, t in voiced:
+            if t.pos not in ("VERB", "AUX"):
+                continue  # a claim is made by a verb: "pledged" is not stated by "pledges" (a noun)
+            key = (t.lemma.lower(), is_negated(a, i))
+            asserted[key] = asserted.get(key, ()) + tuple(f" {normalise(phrase(a, d))} " for d in doers(a, i))
         found.append(
             Statement(
                 sentence=sentence,
@@ -213,7 +236,7 @@ def statements(sentences: Iterable[Sentence]) -> list[Statement]:
                 names=frozenset().union(*facts.names) if facts.names else frozenset(),
                 text=f" {normalise(a.text)} ",
                 lemmas=frozenset(t.lemma.lower() for _, t in voiced),
-                asserted=frozenset((t.lemma.lower(), is_negated(a, i)) for i, t in voiced),
+                asserted=asserted,
             )
         )
     return found
@@ -223,6 +246,12 @@ def states(facts: Facts, theirs: Statement) -> bool:
     """Whether ``theirs`` states every number, every name and the claim of ``facts``."""
     if not facts.claim or (facts.claim[0], facts.negated) not in theirs.asserted:
         return False
+    if len(facts.claim) == 1 and not facts.names and not facts.numbers:
+        return False  # a bare verb ("she pledged…") anchors nothing another sentence could be checked on
+    if facts.actor:  # the same doer: one of its names in the phrase of whoever does it there
+        doing = theirs.asserted[(facts.claim[0], facts.negated)]
+        if not all(any(f" {f} " in p for f in forms for p in doing) for forms in facts.actor):
+            return False
     if not all(lemma in theirs.lemmas for lemma in facts.claim):
         return False
     for value, digits in facts.numbers:

@@ -20,12 +20,13 @@ from summarizer.analysis.syntax import (
     main_predicate,
     subject_of,
 )
-from summarizer.credits import normalise
+from summarizer.credits import facts_of, normalise
 from summarizer.models import Sentence
 from summarizer.similarity import content_stems, overlap
 
 LEAD_WINDOW = 5  # an article's first body sentences, where news states its main fact
 OPENING = 3  # the sentences an article opens with, which the main fact should resemble
+TOP_NOUNS = 3
 LONG = 35  # words: a longer lead buries its fact
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PRONOUN_WORDS = frozenset({"this", "these", "those", "that", "it", "its", "such"})
@@ -44,6 +45,8 @@ class StoryProfile:
     headlines: tuple[frozenset[str], ...] = ()  # content stems of the outlets' headlines
     headline_lemmas: tuple[frozenset[str], ...] = ()  # lemmas of the parsed headlines
     leads: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # per outlet: its first sentences
+    figures: Counter[float] = field(default_factory=Counter)  # how many outlets print each number
+    nouns: Counter[str] = field(default_factory=Counter)  # how many outlets open with each common noun
 
 
 def _names(analysis: SentenceAnalysis) -> set[str]:
@@ -53,6 +56,15 @@ def _names(analysis: SentenceAnalysis) -> set[str]:
             name = normalise(e.text)
             found.add(name.split()[-1] if e.label == "PERSON" and name else name)
     return found
+
+
+def _figures(analysis: SentenceAnalysis) -> set[float]:
+    """The numbers a sentence prints in digits, years left out (a year dates a fact, it is not its figure)."""
+    return {v for v, digits in facts_of(analysis).numbers if digits and not (1900 <= v <= 2100 and v == int(v))}
+
+
+def _nouns(analysis: SentenceAnalysis) -> set[str]:
+    return {t.lemma.lower() for t in analysis.tokens if t.pos == "NOUN" and not t.in_quote and not t.ent}
 
 
 def _verbs(analysis: SentenceAnalysis) -> set[str]:
@@ -73,6 +85,8 @@ def profile(
     heads = list(headlines)
     names: dict[str, set[str]] = {}
     verbs: dict[str, set[str]] = {}
+    figures: dict[float, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
     outlets: set[str] = set()
     leads: dict[str, list[frozenset[str]]] = {}
     for s in sentences:
@@ -84,9 +98,13 @@ def profile(
             continue
         for name in _names(a):
             names.setdefault(name, set()).add(s.outlet)
+        for value in _figures(a):
+            figures.setdefault(value, set()).add(s.outlet)
         if ranks.get((s.article_id, s.index), LEAD_WINDOW) < LEAD_WINDOW:
             for verb in _verbs(a):
                 verbs.setdefault(verb, set()).add(s.outlet)
+            for noun in _nouns(a):
+                nouns.setdefault(noun, set()).add(s.outlet)
     return StoryProfile(
         outlets=max(1, len(outlets)),
         names=Counter({k: len(v) for k, v in names.items()}),
@@ -94,6 +112,8 @@ def profile(
         headlines=tuple(stems for stems in (content_stems(h.text) for h in heads) if len(stems) >= 3),
         headline_lemmas=tuple(frozenset(t.lemma.lower() for t in h.tokens) for h in heads if h.parsed),
         leads=leads,
+        figures=Counter({k: len(v) for k, v in figures.items()}),
+        nouns=Counter({k: len(v) for k, v in nouns.items()}),
     )
 
 
@@ -193,8 +213,12 @@ def lead_score(sentence: Sentence, text: str, support: int, confirmed: int, rank
         score += 0.4  # who did what
     if verb is not None and analysis.tokens[verb].lemma.lower() in _WEAK_VERBS:
         score -= 0.4  # "X is among…", "X has…": a state, not what happened
-    if any(ch.isdigit() for ch in text):
-        score += 0.15  # the key figure
+    # What happened, in the words most outlets open with ("earthquake", "toll").
+    top = [n for n, count in story.nouns.most_common(TOP_NOUNS) if count > 1]
+    if top:
+        score += 0.6 * len(_nouns(analysis).intersection(top)) / len(top)
+    # The key figure: the number most outlets print.
+    score += 0.8 * max((story.figures[v] for v in _figures(analysis)), default=0) / story.outlets
     if any(t.in_quote for t in analysis.tokens):
         score -= 0.2
     score -= 0.02 * max(0, len(text.split()) - LONG)

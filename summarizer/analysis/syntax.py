@@ -51,6 +51,46 @@ def subject_of(sentence: SentenceAnalysis, i: int) -> int | None:
     return found
 
 
+def doers(sentence: SentenceAnalysis, i: int) -> list[int]:
+    """Heads of whoever does the action of verb ``i``: its subject, a passive "by" agent, the noun a
+    relative clause hangs on, or the subject it shares with the verb it complements or is conjoined to."""
+    tokens = sentence.tokens
+    found: list[int] = []
+    own = child_with(sentence, i, frozenset({"nsubj", "csubj"}))
+    if own is not None:
+        found.append(own)
+    agent = child_with(sentence, i, frozenset({"agent"}))
+    if agent is not None:
+        found += [j for j in sentence.children(agent) if tokens[j].dep == "pobj"]
+    if tokens[i].dep in ("relcl", "acl") and tokens[i].head != i:
+        found.append(tokens[i].head)
+    passive = child_with(sentence, i, frozenset({"nsubjpass", "csubjpass"}))
+    if not found and passive is None and tokens[i].dep in ("xcomp", "conj", "advcl") and tokens[i].head != i:
+        found += doers(sentence, tokens[i].head)
+    return found
+
+
+_NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "flat", "nmod", "nummod"})
+
+
+def phrase_tokens(sentence: SentenceAnalysis, i: int) -> list[int]:
+    """The tokens of the noun phrase token ``i`` heads, without any clause or apposition hanging on it."""
+    found = {i}
+    frontier = [i]
+    while frontier:
+        for j in sentence.children(frontier.pop()):
+            if sentence.tokens[j].dep in _NOUN_PHRASE_DEPS and j not in found:
+                found.add(j)
+                frontier.append(j)
+    return sorted(found)
+
+
+def phrase(sentence: SentenceAnalysis, i: int) -> str:
+    """The noun phrase token ``i`` heads, as written."""
+    tokens = phrase_tokens(sentence, i)
+    return sentence.span_text(tokens[0], tokens[-1] + 1)
+
+
 def object_of(sentence: SentenceAnalysis, i: int) -> int | None:
     """The head of the direct object, attribute or complement of the verb ``i``."""
     return child_with(sentence, i, OBJECT_DEPS)
