@@ -15,6 +15,7 @@ from typing import Any, Protocol, TextIO
 from bot.config.model import EffectiveSettings, NewsbriefConfig, effective_settings
 from bot.render.text import render
 from bot.service import FAILED, UNKNOWN, DeliveryUnknown, PendingDigest
+from bot.storage.analyses import stored_analyses
 from bot.storage.articles import articles_by_id
 from bot.storage.database import Database, utcnow
 from bot.storage.posts import (
@@ -67,19 +68,21 @@ def rebrief(
     """Stories whose brief follows the channel's own length and algorithm (rebuilt only where they differ).
 
     Stories are built at ingest with the global defaults; a channel that overrides ``brief_sentences``,
-    ``brief_words`` or ``algorithm`` gets its few digest stories rebuilt here, from the stored articles.
+    ``brief_words`` or ``algorithm`` gets its few digest stories rebuilt here, from the stored articles
+    and their stored analyses (nothing is parsed here).
     """
     wanted = BriefSettings(settings.brief_sentences, settings.brief_words, settings.algorithm)
     if built_with is None or wanted == built_with or not stories:
         return stories
     with db.read() as conn:
         members = {s.key: articles_by_id(conn, s.article_ids) for s in stories}
+        analyses = stored_analyses(conn, [i for s in stories for i in s.article_ids])
     out = []
     for story in stories:
         if not members[story.key]:
             out.append(story)
             continue
-        brief = asdict(build_story(members[story.key], wanted).brief)
+        brief = asdict(build_story(members[story.key], wanted, analyses).brief)
         out.append(replace(story, doc={**story.doc, "brief": brief}))
     return out
 

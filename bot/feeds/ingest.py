@@ -11,10 +11,12 @@ from datetime import datetime, timedelta
 from bot.config.model import NewsbriefConfig, Source
 from bot.feeds.fetch import Fetcher, FetchPolicy
 from bot.feeds.read import SourceLimits, SourceOutcome, read_source
+from bot.storage.analyses import store_analyses, stored_analyses
 from bot.storage.articles import insert_articles, newest_seq, recent_articles
 from bot.storage.database import Database, utcnow
 from bot.storage.feed_state import FeedState, load_feed_states, record_error, record_ok, replace_retries
 from bot.storage.stories import BUILT_THROUGH, count_stories, get_meta, replace_stories
+from summarizer.analysis.analyse import analyse_articles
 from summarizer.brief import BriefSettings
 from summarizer.cleaning import DuplicateFilter
 from summarizer.models import Problem, Story
@@ -93,7 +95,10 @@ def _store(db: Database, unique: DuplicateFilter, outcome: SourceOutcome, previo
 def rebuild_stories(
     db: Database, settings: BriefSettings, window: timedelta = STORY_WINDOW
 ) -> tuple[list[Story], int] | None:
-    """Rebuild stories from the recent articles when articles arrived since the last build."""
+    """Rebuild stories from the recent articles when articles arrived since the last build.
+
+    Each article is analysed once: new analyses are stored with the stories, stored ones are reused.
+    """
     now = utcnow()
     with db.read() as conn:
         through = newest_seq(conn)
@@ -101,8 +106,11 @@ def rebuild_stories(
         if through <= built_through:
             return None
         recent = recent_articles(conn, now - window)
-    stories = build_stories(recent, settings)
+        stored = stored_analyses(conn, [a.id for a in recent])
+    analyses = analyse_articles(recent, known=stored)  # parses only articles without a current analysis
+    stories = build_stories(recent, settings, analyses)
     with db.transaction() as conn:
+        store_analyses(conn, {i: a for i, a in analyses.items() if stored.get(i) is not a}, now)
         new_keys = replace_stories(conn, stories, now=now, through_seq=through)
     return stories, len(new_keys)
 

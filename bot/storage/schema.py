@@ -1,4 +1,4 @@
-"""The tables: articles, stories, digest runs, posts, feed state and item retries (migrated by Alembic)."""
+"""The tables: articles, their analyses, stories, digest runs, posts, feed state and item retries (migrated by Alembic)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,17 @@ articles = Table(
     Column("bias", String(200)),
     Column("text", Text, nullable=False),
     Column("first_seen", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# Each article's analysis (ArticleAnalysis.to_dict() JSON), written when the article is first analysed at
+# ingest; ``analysis_key`` says which text and analyser it was made from, so a stale one is redone.
+article_analyses = Table(
+    "article_analyses",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("analysis_key", String(40), nullable=False),
+    Column("doc", Text, nullable=False),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
 )
 
 # The current stories (rebuilt after each ingest that added articles); ``doc`` is Story.to_dict() JSON.
