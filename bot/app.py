@@ -21,6 +21,7 @@ from bot.credentials import AdapterPlan, Credentials, plan_adapters
 from bot.digest import ChannelDigests, ConsolePublisher, Publisher
 from bot.feeds.cli import source_rows
 from bot.feeds.ingest import rebuild_stories
+from bot.logs import configure_logging
 from bot.service import CommandService
 from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
@@ -262,11 +263,7 @@ async def _run_discord(
 def run_bot(args: argparse.Namespace, *, env: Mapping[str, str] | None = None, err: TextIO | None = None) -> int:
     """`newsbrief run`: exit 0 on a clean stop, 1 when the configuration or storage cannot be used."""
     err = err or sys.stderr
-    level = os.environ.get("NEWSBRIEF_LOG_LEVEL", "INFO").upper()
-    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-        print(f"newsbrief: NEWSBRIEF_LOG_LEVEL={level!r} is not a log level; using INFO", file=err)
-        level = "INFO"
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(os.environ, err)
     try:
         rt = assemble(args, os.environ if env is None else env, err)
     except (ConfigError, DatabaseError) as exc:

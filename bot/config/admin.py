@@ -16,6 +16,7 @@ from bot.config.keys import locate
 from bot.config.model import NewsbriefConfig, effective_settings
 from bot.config.permissions import SOURCES, AdminActor, Target, check_access, is_bot_admin, key_target, schedule_target
 from bot.config.redact import redact_value
+from bot.config.rendering import shown_value, toml_value
 from bot.config.store import ConfigStore
 
 __all__ = ["AdminActor", "AdminReply", "is_bot_admin", "run_config_command"]
@@ -128,10 +129,10 @@ def _show(config: NewsbriefConfig, key: str, platform: str, channel_id: str, wor
         if key in data:  # a whole section, e.g. "show sources"
             return AdminReply(True, key, tomli_w.dumps({key: redact_value(key, data[key])}).splitlines())
         value = locate(data, key).current
-        shown = "(not set: inherited or default)" if value is MISSING else redact_value(key, value)
+        shown = "(not set: inherited or default)" if value is MISSING else toml_value(redact_value(key, value))
         return AdminReply(True, key, [f"{key} = {shown}"])
     settings = effective_settings(config, platform, channel_id, workspace)
-    lines = [f"{name}: {value}" for name, value in vars(settings).items() if value not in (None, [])]
+    lines = [f"{name}: {shown_value(value)}" for name, value in vars(settings).items() if value not in (None, [])]
     if settings.schedule is None:
         lines.append("schedule: none (use `schedule` to post briefs here)")
     sources = ", ".join(f"{s.name} ({s.outlet})" for s in config.sources) or "none"
@@ -140,6 +141,6 @@ def _show(config: NewsbriefConfig, key: str, platform: str, channel_id: str, wor
 
 
 def _describe(change: ConfigChange) -> str:
-    old = "(none)" if change.old is None else redact_value(change.key, change.old)
-    new = "(removed)" if change.new is None else redact_value(change.key, change.new)
+    old = "(none)" if change.old is None else shown_value(redact_value(change.key, change.old))
+    new = "(removed)" if change.new is None else shown_value(redact_value(change.key, change.new))
     return f"{change.key}: {old} → {new}"

@@ -14,6 +14,7 @@ from bot.arguments import DEFAULT_PATH, ENV_VAR, add_config_option, add_config_p
 from bot.config.errors import MISSING, ConfigError
 from bot.config.keys import locate
 from bot.config.redact import config_as_toml, redact_value, redacted
+from bot.config.rendering import shown_value, toml_value
 from bot.config.store import ConfigStore
 from bot.config.validate import load_config
 
@@ -55,8 +56,8 @@ def run_config_cli(args: argparse.Namespace, *, out: TextIO | None = None, err: 
     except ConfigError as exc:
         print(f"{path}: {exc.user_message}", file=err)
         return 1
-    old = "(none)" if change.old is None else redact_value(change.key, change.old)
-    new = "(removed)" if change.new is None else redact_value(change.key, change.new)
+    old = "(none)" if change.old is None else shown_value(redact_value(change.key, change.old))
+    new = "(removed)" if change.new is None else shown_value(redact_value(change.key, change.new))
     print(f"{path}: {change.key}: {old} → {new}", file=out)
     return 0
 
@@ -69,7 +70,7 @@ def _show(path: Path, key: str | None) -> str:
     if key in data:
         return tomli_w.dumps({key: data[key]})
     value = locate(data, key).current
-    return f"{key} = (not set: inherited or default)\n" if value is MISSING else f"{key} = {value}\n"
+    return f"{key} = (not set: inherited or default)\n" if value is MISSING else f"{key} = {toml_value(value)}\n"
 
 
 def _cli_actor() -> str:

@@ -86,6 +86,37 @@ def check_url(url: str) -> str:
     return url
 
 
+DATABASE_URL_FIX = "use sqlite:///path/to/newsbrief.db (a file) or postgresql+psycopg://user:pass@host/db"
+
+
+def check_database_url(url: str) -> str:
+    """Return ``url`` if it names an SQLite file or a PostgreSQL server, else raise a config error.
+
+    Only the form is checked here; whether the database opens is :func:`bot.storage.open_database`'s job.
+    """
+    scheme, sep, rest = url.partition("://")
+    backend = scheme.split("+", 1)[0].lower()
+    if not sep or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) or any(c.isspace() for c in url):
+        raise invalid("not a database URL", DATABASE_URL_FIX, value=_masked(url))
+    if backend not in ("sqlite", "postgresql"):
+        problem = f"{backend} databases are not supported (newsbrief stores its data in SQLite or PostgreSQL)"
+        raise invalid(problem, DATABASE_URL_FIX, value=_masked(url))
+    if backend == "sqlite" and rest and not rest.startswith("/"):
+        raise invalid("an SQLite URL needs three slashes before a relative path", DATABASE_URL_FIX, value=url)
+    if backend == "postgresql" and not rest:
+        raise invalid("the PostgreSQL URL names no server", DATABASE_URL_FIX, value=url)
+    return url
+
+
+def _masked(url: str) -> str:
+    from bot.masking import mask_url  # imports SQLAlchemy: only when a URL is refused
+
+    try:
+        return mask_url(url)
+    except Exception:  # nothing that cannot be parsed is shown: it might be all password
+        return "***"
+
+
 class _Strict(BaseModel):
     # strict: "30" is not 30, so what the file says is exactly what the bot uses.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
@@ -102,6 +133,11 @@ class BotSection(_Strict):
     # then are retried next pass), and at most this many of a feed's newest items are taken.
     source_time_budget_seconds: float = Field(default=120.0, gt=0, le=3600)
     max_items_per_feed: int = Field(default=200, ge=1, le=10_000)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        return check_database_url(value)
 
 
 class ScopeOverrides(_Strict):

@@ -21,3 +21,23 @@ def config_to_toml(data: dict[str, Any], *, header: bool = True) -> str:
         else:
             chunks.append(tomli_w.dumps({name: value}))
     return "\n".join(chunks)
+
+
+def toml_value(value: Any) -> str:
+    """``value`` written as a TOML value on one line: ``"text"``, ``3``, ``["a", "b"]``, ``{ name = "x" }``."""
+    if isinstance(value, dict):
+        items = ", ".join(f"{_toml_key(k)} = {toml_value(v)}" for k, v in value.items())
+        return f"{{ {items} }}" if items else "{}"
+    if isinstance(value, list):
+        return f"[{', '.join(toml_value(v) for v in value)}]"
+    return tomli_w.dumps({"v": value}).partition("=")[2].strip()
+
+
+def shown_value(value: Any) -> str:
+    """A value in a one-line change or setting report: text as it is, anything else as TOML."""
+    return value if isinstance(value, str) else toml_value(value)
+
+
+def _toml_key(key: Any) -> str:
+    key = str(key)
+    return key if key and all(c.isalnum() or c in "-_" for c in key) and key.isascii() else toml_value(key)

@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from bot.config.errors import MISSING, ConfigError, ConfigIssue
 from bot.config.model import (
     ALGORITHMS,
+    DATABASE_URL_FIX,
     PLATFORMS,
     Admins,
     BotSection,
@@ -53,6 +54,7 @@ FIELD_FIXES: dict[str, str] = {
     "allow_private_sources": "use true or false",
     "source_time_budget_seconds": "use a number of seconds above 0 and at most 3600, e.g. 120",
     "max_items_per_feed": "use a whole number from 1 to 10000, e.g. 200",
+    "database_url": DATABASE_URL_FIX,
 }
 
 TYPE_FIXES: dict[str, str] = {

@@ -21,6 +21,7 @@ SQLITE_EXAMPLE = "sqlite:///newsbrief.db"
 POSTGRES_EXAMPLE = "postgresql+psycopg://user:pass@host/db"
 ENV_SETTING = "DATABASE_URL"
 CONFIG_SETTING = "[bot] database_url"
+INSTALL_POSTGRES = "pip install 'newsbrief[postgres]'"
 
 
 def _password(url: str) -> str | None:
@@ -85,9 +86,11 @@ def missing_driver(url: str, setting: str) -> DatabaseError:
     """``create_engine`` could not load the driver named in ``url`` (e.g. ``postgresql+psycopg2``)."""
     parsed = make_url(url)
     driver = parsed.get_driver_name()
-    if parsed.get_backend_name() == "postgresql":
+    if parsed.get_backend_name() == "postgresql" and driver == "psycopg":
+        fix = f"install newsbrief's PostgreSQL driver (psycopg 3): {INSTALL_POSTGRES}"
+    elif parsed.get_backend_name() == "postgresql":
         suggested = mask_url(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
-        fix = f"use the psycopg 3 driver that newsbrief installs: {example(setting, suggested)}"
+        fix = f"use the psycopg 3 driver ({INSTALL_POSTGRES}) with {example(setting, suggested)}"
     else:
         fix = _any_url(setting)
     return DatabaseError(url, f"the database driver {driver!r} is not installed", fix)

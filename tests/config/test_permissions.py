@@ -74,7 +74,7 @@ def assert_refused_untouched(store: ConfigStore, before: bytes, reply: AdminRepl
         (
             "set channels.discord:100.include_topics chile",
             "100",
-            "channels.discord:100.include_topics: (none) → ['chile']",
+            'channels.discord:100.include_topics: (none) → ["chile"]',
         ),
         ("schedule 30 7 * * *", "100", "channels.discord:100.schedule"),
         ("schedule 0 6 * * * UTC", "150", "channels.discord:150.schedule"),  # a new channel in G1

@@ -29,6 +29,7 @@ URLS = {
     "mysql": f"mysql://news:{quote(PASSWORD, safe='')}@db.example/nb",
     "query": f"postgresql+psycopg://news@127.0.0.1:1/newsbrief?password={quote(PASSWORD, safe='')}",
 }
+SHOWABLE = [kind for kind in URLS if kind != "mysql"]  # a mysql URL is refused by validation (test_database_url)
 
 
 def config_with(tmp_path: Path, url: str) -> Path:
@@ -49,7 +50,7 @@ def logged(caplog: pytest.LogCaptureFixture) -> str:
     return "\n".join(f"{r.getMessage()}\n{r.exc_text or ''}" for r in caplog.records)
 
 
-@pytest.mark.parametrize("kind", URLS)
+@pytest.mark.parametrize("kind", SHOWABLE)
 def test_config_show_masks_the_password(
     kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -62,7 +63,7 @@ def test_config_show_masks_the_password(
     assert leaks(logged(caplog)) == []
 
 
-@pytest.mark.parametrize("kind", URLS)
+@pytest.mark.parametrize("kind", SHOWABLE)
 def test_the_database_error_masks_the_password(
     kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -137,3 +138,12 @@ def test_a_missing_postgresql_database_is_named() -> None:
     message = refused(url.render_as_string(hide_password=False))
     assert 'cannot connect (database "newsbrief_no_such_db" does not exist).' in message
     assert f":{url.password}@" not in message and ":***@" in message
+
+
+def test_a_missing_psycopg_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a machine without the [postgres] extra
+    message = refused(f"postgresql+psycopg://nb:{SECRET}@127.0.0.1:1/newsbrief")
+    assert "the database driver 'psycopg' is not installed." in message
+    assert message.endswith(
+        "Fix: install newsbrief's PostgreSQL driver (psycopg 3): pip install 'newsbrief[postgres]'."
+    )
