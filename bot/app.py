@@ -18,6 +18,7 @@ from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig
 from bot.config.store import ConfigStore
 from bot.credentials import AdapterPlan, Credentials, plan_adapters
+from bot.deliveries import channel_lines
 from bot.digest import ChannelDigests, ConsolePublisher, Publisher
 from bot.feeds.cli import source_rows
 from bot.feeds.ingest import rebuild_stories
@@ -89,7 +90,11 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
     creds = Credentials.from_env(env)
     plans = plan_adapters(creds, slack_http=args.slack_http, sync_global=args.sync_global)
     # /digest in a channel is claimed and recorded like a scheduled digest, with the current config.
-    service = CommandService(stories, claim_digest=ChannelDigests(db, lambda: store.config))
+    service = CommandService(
+        stories,
+        claim_digest=ChannelDigests(db, lambda: store.config),
+        history=lambda channel: channel_lines(db, channel),
+    )
     return Runtime(store, db, stories, service, plans, creds)
 
 
@@ -152,10 +157,15 @@ async def serve(
         finally:
             loop.call_soon_threadsafe(ingested.set)
 
-    scheduler = await start_scheduler(lambda: rt.store.config, rt.db, publishers, on_ingest=after_ingest)
+    # --once is a check: it posts no digest, not even one missed while the bot was down (that stays
+    # due for the next real run).
+    digests = not args.once
+    scheduler = await start_scheduler(
+        lambda: rt.store.config, rt.db, publishers, on_ingest=after_ingest, digests=digests
+    )
 
     def replan(config: NewsbriefConfig) -> None:
-        changes = sync_jobs(scheduler, config)
+        changes = sync_jobs(scheduler, config, digests=digests)
         if any(changes.values()):
             log.info("schedules re-planned after a config change: %s", changes)
 

@@ -22,7 +22,7 @@ HELP = "\n".join(
         "  /sources                    the outlets and feeds in use",
         "  /digest                     the top stories, as a scheduled digest would post them",
         "  /newsbrief-config [args]    show or change the settings: show, set KEY VALUE, unset KEY, add-source …,",
-        "                              remove-source NAME, schedule …, help",
+        "                              remove-source NAME, schedule …, deliveries [PLATFORM:ID], help",
         "  /help                       this list",
         "  /quit                       leave (or Ctrl-D)",
         "Example: /who-won chile",

@@ -174,10 +174,18 @@ class CommandService:
     it is the top ``digest_size`` stories and records nothing.
     """
 
-    def __init__(self, source: StorySource, *, digest_size: int = 5, claim_digest: DigestClaimer | None = None) -> None:
+    def __init__(
+        self,
+        source: StorySource,
+        *,
+        digest_size: int = 5,
+        claim_digest: DigestClaimer | None = None,
+        history: Callable[[str], list[str]] | None = None,
+    ) -> None:
         self.source = source
         self.digest_size = digest_size
         self.claim_digest = claim_digest
+        self.history = history  # "PLATFORM:ID" → recent digest runs (admins' /newsbrief-config deliveries)
         self._handlers: dict[str, Callable[[str | None], dict[str, Any]]] = {
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
             "framing": lambda topic: stories_document("framing", self._one(topic), topic),

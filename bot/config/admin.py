@@ -28,7 +28,10 @@ USAGE = [
     'add-source name=NAME outlet="Display Name" feed=URL (or page=URL) [bias=… bias_source=…]',
     "remove-source NAME",
     "schedule MIN HOUR DAY MONTH WEEKDAY [TIMEZONE] — e.g. schedule 0 8 * * * Europe/Stockholm",
+    "deliveries [PLATFORM:ID] — recent digests of this (or that) channel: posted, empty, failed or unknown, and why",
 ]
+History = Callable[[str], list[str]]
+"""``deliveries``: the lines for one channel ("PLATFORM:ID"), read from the bot's database."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,14 @@ class AdminReply:
 
 
 def run_config_command(
-    store: ConfigStore, actor: AdminActor, text: str, *, platform: str, channel_id: str, workspace: str | None
+    store: ConfigStore,
+    actor: AdminActor,
+    text: str,
+    *,
+    platform: str,
+    channel_id: str,
+    workspace: str | None,
+    history: History | None = None,
 ) -> AdminReply:
     """Run ``/newsbrief-config <text>``; refusals and invalid changes come back as replies."""
     verb, _, rest = text.strip().partition(" ")
@@ -51,6 +61,9 @@ def run_config_command(
             return AdminReply(True, "/newsbrief-config commands", list(USAGE))
         if verb == "show":
             return _show(store.config, rest, platform, channel_id, workspace)
+        if verb == "deliveries":
+            here = f"{platform}:{channel_id}"
+            return _deliveries(store.config, actor, rest or here, history, here, workspace)
         if verb not in ("set", "unset", "add-source", "remove-source", "schedule"):
             return AdminReply(False, f"Unknown command {verb!r}", list(USAGE))
         change = _apply(store, actor, verb, rest, platform, channel_id, workspace)
@@ -138,6 +151,21 @@ def _show(config: NewsbriefConfig, key: str, platform: str, channel_id: str, wor
     sources = ", ".join(f"{s.name} ({s.outlet})" for s in config.sources) or "none"
     lines.append(f"sources: {sources}")
     return AdminReply(True, f"Settings for {platform}:{channel_id}", lines)
+
+
+def _deliveries(
+    config: NewsbriefConfig, actor: AdminActor, channel: str, history: History | None, here: str, ws: str | None
+) -> AdminReply:
+    """Bot admins see any channel's digest runs; workspace admins those of their workspace's channels."""
+    if history is None:
+        return AdminReply(False, "Not available", ["Delivery history needs the bot's database (newsbrief run)."])
+    target, _, target_id = channel.partition(":")
+    entry = config.channel(target, target_id)
+    in_workspace = channel == here or (entry is not None and ws is not None and entry.workspace == ws)
+    if not (is_bot_admin(actor, config) or (actor.is_workspace_admin and in_workspace)):
+        lines = ["Deliveries are shown to bot admins, and to workspace admins for their own workspace's channels."]
+        return AdminReply(False, "Not allowed", lines)
+    return AdminReply(True, f"Recent digests in {channel}", history(channel))
 
 
 def _describe(change: ConfigChange) -> str:

@@ -131,6 +131,7 @@ def build_commands(
             platform="discord",
             channel_id=str(interaction.channel_id),
             workspace=str(interaction.guild_id) if interaction.guild_id else None,
+            history=service.history,
         )
         card = Card(reply.title, list(reply.lines), colour=COLOURS["digest"] if reply.ok else COLOURS["error"])
         await send_followups(interaction, card_embeds(card), ephemeral=True)

@@ -34,10 +34,14 @@ def digest_job_id(platform: str, channel_id: str) -> str:
     return f"{DIGEST_PREFIX}{platform}:{channel_id}"
 
 
-def build_scheduler(db: Database) -> AsyncIOScheduler:
-    """A scheduler whose digest jobs persist in the same database (table ``apscheduler_jobs``)."""
+def build_scheduler(db: Database, *, digests: bool = True) -> AsyncIOScheduler:
+    """A scheduler whose digest jobs persist in the same database (table ``apscheduler_jobs``).
+
+    With ``digests=False`` the stored jobs are not loaded at all (so none fires, and none loses its catch-up run).
+    """
+    default = SQLAlchemyJobStore(engine=db.new_engine()) if digests else MemoryJobStore()
     return AsyncIOScheduler(
-        jobstores={"default": SQLAlchemyJobStore(engine=db.new_engine()), "local": MemoryJobStore()},
+        jobstores={"default": default, "local": MemoryJobStore()},
         job_defaults={"coalesce": True, "misfire_grace_time": MISFIRE_GRACE, "max_instances": 1},
         timezone="UTC",
     )
@@ -51,12 +55,12 @@ def _same(trigger: BaseTrigger, other: BaseTrigger) -> bool:
     )
 
 
-def sync_jobs(scheduler: AsyncIOScheduler, config: NewsbriefConfig) -> dict[str, list[str]]:
+def sync_jobs(scheduler: AsyncIOScheduler, config: NewsbriefConfig, *, digests: bool = True) -> dict[str, list[str]]:
     """Add, reschedule and remove jobs to match ``config``; unchanged jobs keep their next run time
-    (so a digest missed while the bot was down still gets its one catch-up run)."""
+    (so a digest missed while the bot was down still gets its one catch-up run). ``digests=False``: ingest only."""
     changes: dict[str, list[str]] = {"added": [], "rescheduled": [], "removed": []}
     wanted: set[str] = set()
-    for channel in config.channels:
+    for channel in config.channels if digests else []:
         job_id = digest_job_id(channel.platform, channel.channel_id)
         wanted.add(job_id)
         tz = effective_settings(config, channel.platform, channel.channel_id).timezone
@@ -69,7 +73,7 @@ def sync_jobs(scheduler: AsyncIOScheduler, config: NewsbriefConfig) -> dict[str,
             "default",
             changes,
         )
-    for job in scheduler.get_jobs(jobstore="default"):
+    for job in scheduler.get_jobs(jobstore="default") if digests else []:
         if job.id.startswith(DIGEST_PREFIX) and job.id not in wanted:
             scheduler.remove_job(job.id, jobstore="default")
             changes["removed"].append(job.id)
@@ -106,8 +110,9 @@ async def start_scheduler(
     publishers: Mapping[str, Publisher],
     *,
     on_ingest: Callable[[IngestReport | None], None] | None = None,
+    digests: bool = True,
 ) -> AsyncIOScheduler:
-    """Start digests and ingest in the running event loop.
+    """Start digests and ingest in the running event loop (``digests=False``: ingest only, for checks).
 
     ``config`` is the configuration or a function returning the current one (e.g. ``lambda: store.config``);
     after a config change call ``sync_jobs(scheduler, new_config)``.
@@ -119,9 +124,9 @@ async def start_scheduler(
     stale = await asyncio.to_thread(_recover, db)
     if stale:
         log.warning("%d digest run(s) were interrupted by a crash; their stories count as posted", stale)
-    scheduler = build_scheduler(db)
+    scheduler = build_scheduler(db, digests=digests)
     scheduler.start()
-    sync_jobs(scheduler, provider())
+    sync_jobs(scheduler, provider(), digests=digests)
     return scheduler
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
@@ -23,7 +24,12 @@ def slack_actor(client: WebClient, user_id: str) -> AdminActor:
     return AdminActor(platform="slack", user_id=user_id, display_name=name, is_workspace_admin=is_admin)
 
 
-def config_reply(store: ConfigStore | None, client: WebClient, command: dict[str, Any]) -> list[SlackMessage]:
+def config_reply(
+    store: ConfigStore | None,
+    client: WebClient,
+    command: dict[str, Any],
+    history: Callable[[str], list[str]] | None = None,
+) -> list[SlackMessage]:
     """Run the config command from a slash-command payload; refusals come back as a reply."""
     if store is None:
         return text_message("/newsbrief-config", [UNAVAILABLE])
@@ -35,5 +41,6 @@ def config_reply(store: ConfigStore | None, client: WebClient, command: dict[str
         platform="slack",
         channel_id=command["channel_id"],
         workspace=command.get("team_id"),
+        history=history,
     )
     return text_message(reply.title, reply.lines)

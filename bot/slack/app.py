@@ -106,7 +106,7 @@ class SlackCommands:
 
     def configure(self, command: dict[str, Any], client: WebClient) -> None:
         """/newsbrief-config: admin configuration editing; replies only to the user who ran it."""
-        messages = config_reply(self.config_store, client, command)
+        messages = config_reply(self.config_store, client, command, self.service.history)
         self.delivery.respond(command["response_url"], messages, ephemeral=True)
 
     def on_error(self, error: Exception, body: dict[str, Any]) -> None:

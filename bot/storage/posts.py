@@ -196,3 +196,37 @@ def posted_story_keys(conn: Connection, platform: str, channel_id: str) -> list[
         .order_by(posts.c.id)
     )
     return [k for (k,) in rows]
+
+
+@dataclass(frozen=True)
+class DigestRun:
+    """One recorded digest run, as ``newsbrief deliveries`` lists it."""
+
+    platform: str
+    channel_id: str
+    slot: datetime
+    status: str
+    stories: int
+    started_at: datetime
+    finished_at: datetime | None
+
+
+def recent_runs(
+    conn: Connection, platform: str | None = None, channel_id: str | None = None, limit: int = 20
+) -> list[DigestRun]:
+    """The newest ``limit`` digest runs (of one channel when ``platform`` and ``channel_id`` are given)."""
+    query = select(digest_runs).order_by(digest_runs.c.started_at.desc(), digest_runs.c.id.desc()).limit(limit)
+    if platform is not None and channel_id is not None:
+        query = query.where((digest_runs.c.platform == platform) & (digest_runs.c.channel_id == channel_id))
+    return [
+        DigestRun(
+            r.platform,
+            r.channel_id,
+            as_utc(r.slot) or r.slot,
+            r.status,
+            r.stories,
+            as_utc(r.started_at) or r.started_at,
+            as_utc(r.finished_at),
+        )
+        for r in conn.execute(query)
+    ]

@@ -134,3 +134,27 @@ def test_due_slot_is_the_latest_scheduled_time() -> None:
     assert due_slot("*/15 * * * *", "UTC", now) == datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
     assert due_slot("0 8 * * mon", "UTC", now) == datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # Nov 24 2026 is a Tuesday
     assert due_slot("0 8 1 1 *", "UTC", now) == datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+
+
+async def test_a_check_run_posts_no_digest_and_keeps_the_missed_one_due(db: Database, server: FeedServer) -> None:
+    config, pub, ingests = config_for(server, schedule="0 * * * *"), RecordingPublisher(), []
+    scheduler = await start(config, db, pub, ingests)
+    await until(lambda: ingests)
+    scheduler.modify_job(JOB, next_run_time=utcnow() - timedelta(hours=3))  # a digest was missed
+    await stop_scheduler(scheduler)
+
+    check = await start_scheduler(config, db, {"discord": pub}, on_ingest=ingests.append, digests=False)  # run --once
+    try:
+        await until(lambda: len(ingests) == 2)
+        await asyncio.sleep(0.3)
+        assert check.get_job(JOB) is None
+    finally:
+        await stop_scheduler(check)
+    assert pub.posts == []
+
+    scheduler = await start(config, db, pub, ingests)  # the next real run still posts the one catch-up
+    try:
+        await until(lambda: pub.posts)
+    finally:
+        await stop_scheduler(scheduler)
+    assert len(pub.posts) == 1
