@@ -49,6 +49,12 @@ class _EmbedStyle(Style):
     def heading(self, text: str) -> str:
         return _HEADING + self.text(text)
 
+    def item(self, text: str) -> str:
+        return f"• {text}"
+
+    def quote(self, text: str) -> str:
+        return f"> {self.text(text)}"
+
     def sub(self, text: str) -> str:
         return _SUB + self.text(text)
 

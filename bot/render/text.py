@@ -37,8 +37,13 @@ class Style:
     def sub(self, text: str) -> str:
         return f"**{self.text(text)}**" if self.markdown else f"{self.text(text)}:"
 
+    def item(self, text: str) -> str:
+        """A list item: ``- text`` in Markdown (CommonMark), a bullet in plain text."""
+        return f"- {text}" if self.markdown else f"• {text}"
+
     def quote(self, text: str) -> str:
-        return f"> {self.text(text)}" if self.markdown else f"    “{self.text(text.strip('“”'))}”"
+        """A quotation on its own line; in Markdown a block quote nested in the list item before it."""
+        return f"  > {self.text(text)}" if self.markdown else f"    “{self.text(text.strip('“”'))}”"
 
     def link(self, label: str, url: str | None) -> str | None:
         """``label`` linking to ``url``, or ``None`` when ``url`` is not an http(s) URL (the link is dropped)."""
@@ -69,15 +74,15 @@ def brief_lines(story: Doc, style: Style) -> list[str]:
     outlets = [f"{t(o)} (outlet unknown: named after the file)" if o in unknown else t(o) for o in story["outlets"]]
     lines = [style.heading(story["title"]), f"Outlets: {', '.join(outlets)}", ""]
     for sentence in story["brief"]["sentences"]:
-        lines.append(f"• {t(sentence['text'])} [{', '.join(t(s) for s in sentence['sources'])}]")
+        lines.append(style.item(f"{t(sentence['text'])} [{', '.join(t(s) for s in sentence['sources'])}]"))
     if not story["brief"]["sentences"]:
-        lines.append("• No neutral sentence could be extracted from this story.")
+        lines.append(style.item("No neutral sentence could be extracted from this story."))
     differing = [f for f in story["figures"] if not f["agree"]]
     if differing:
         lines += ["", style.sub("Figures the outlets disagree on")]
         for f in differing:
             subject = f"{f['subject']}'s {f['quantity']}" if f["subject"] else f["quantity"]
-            lines.append(f"• {t(subject)}: {figure_line(f, t)}")
+            lines.append(style.item(f"{t(subject)}: {figure_line(f, t)}"))
     return lines
 
 
@@ -88,21 +93,21 @@ def framing_lines(story: Doc, style: Style) -> list[str]:
     for outlet in framing["outlets"]:
         lines += ["", style.sub(outlet["outlet"])]
         for label in outlet["labels"]:
-            lines.append(f"• Calls {t(label['actor'])} “{t(label['label'])}”")
+            lines.append(style.item(f"Calls {t(label['actor'])} “{t(label['label'])}”"))
             lines.append(style.quote(label["quote"]))
         for term in outlet["loaded_language"]:
             speaker = " (in a quotation)" if term["in_quote"] else ""
-            lines.append(f"• Loaded: “{t(term['term'])}” — {t(term['technique'])}{speaker}")
+            lines.append(style.item(f"Loaded: “{t(term['term'])}” — {t(term['technique'])}{speaker}"))
             lines.append(style.quote(term["quote"]))
         if outlet["frames"]:
             shares = ", ".join(f"{t(f['frame'])} {f['share']:.0%}" for f in outlet["frames"][:4])
-            lines.append(f"• Emphasis (share of its sentences): {shares}")
+            lines.append(style.item(f"Emphasis (share of its sentences): {shares}"))
         for text in outlet["only_here"]:
-            lines.append("• Only here:")
+            lines.append(style.item("Only here:"))
             lines.append(style.quote(text))
         for note in outlet["figures_differ"]:
-            lines.append(f"• Figures differ: {t(note)}")
-        lines.append(f"• In short: {t(outlet['contrast'])}")
+            lines.append(style.item(f"Figures differ: {t(note)}"))
+        lines.append(style.item(f"In short: {t(outlet['contrast'])}"))
     return lines
 
 
@@ -146,7 +151,7 @@ def source_lines(doc: Doc, style: Style) -> list[str]:
     lines = [style.heading("Sources in use")]
     for src in doc["sources"]:
         name, detail = source_summary(src)
-        lines.append(f"• {style.text(name)}{style.text(detail)}")
+        lines.append(style.item(f"{style.text(name)}{style.text(detail)}"))
     if not doc["sources"]:
         lines.append("No sources yet.")
     return lines
@@ -156,7 +161,7 @@ def digest_lines(story: Doc, style: Style) -> list[str]:
     lines = brief_lines(story, style)
     lines.append(f"Framing: {style.text(story['framing']['message'] or story['framing']['contrast'])}")
     links = (style.link(article["outlet"], article.get("url")) for article in story["articles"])
-    lines += [f"• {link}" for link in links if link]
+    lines += [style.item(link) for link in links if link]
     return lines
 
 
@@ -180,4 +185,23 @@ def render(doc: Doc, *, markdown: bool = False) -> str:
         blocks += [digest_lines(s, style) for s in doc["stories"]] or [["No new stories."]]
     else:
         blocks += [brief_lines(s, style) for s in doc["stories"]]
+    if markdown:
+        blocks = [commonmark_spacing(b) for b in blocks]
     return "\n\n".join("\n".join(b) for b in blocks).strip() + "\n"
+
+
+def commonmark_spacing(lines: list[str]) -> list[str]:
+    """A blank line between blocks, so that in CommonMark each heading, paragraph and list stands alone.
+
+    List items and the quotes nested in them (lines starting ``- `` or two spaces) stay together as one
+    list; every other line (a heading, ``Outlets: …``, ``Winner: …``) becomes its own paragraph.
+    """
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        in_list = line.startswith(("- ", "  "))
+        if out and not (in_list and out[-1].startswith(("- ", "  "))):
+            out.append("")
+        out.append(line)
+    return out
