@@ -159,7 +159,9 @@ def _deliveries(
     """Bot admins see any channel's digest runs; workspace admins those of their workspace's channels."""
     if history is None:
         return AdminReply(False, "Not available", ["Delivery history needs the bot's database (newsbrief run)."])
-    target, _, target_id = channel.partition(":")
+    target, colon, target_id = channel.partition(":")
+    if not (target and colon and target_id):
+        return AdminReply(False, "Not understood", ["Give the channel as PLATFORM:ID, e.g. slack:C024BE91L."])
     entry = config.channel(target, target_id)
     in_workspace = channel == here or (entry is not None and ws is not None and entry.workspace == ws)
     if not (is_bot_admin(actor, config) or (actor.is_workspace_admin and in_workspace)):

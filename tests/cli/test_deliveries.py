@@ -90,5 +90,6 @@ async def test_chat_admins_see_their_own_channels_only(db: Database, config_path
     here = ask(admin_t2, "deliveries")
     assert here.ok and here.title == "Recent digests in slack:C2" and "empty — no new stories" in here.lines[0]
     assert ask(admin_t2, "deliveries slack:C1").title == "Not allowed"  # another workspace's channel
+    assert ask(admin_t2, "deliveries C1").title == "Not understood"
     bot_admin = AdminActor("console", "op", "operator", True)
     assert len(ask(bot_admin, "deliveries slack:C1").lines) == 3
