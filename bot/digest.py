@@ -28,6 +28,8 @@ from bot.storage.posts import (
     posted_state,
 )
 from bot.storage.stories import StoredStory, current_stories
+from bot.threads.follow import record_roots
+from bot.threads.publish import publish_digest
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
 from summarizer.pipeline import build_story
@@ -212,7 +214,7 @@ async def run_digest(
     try:
         if chosen:
             chosen = await asyncio.to_thread(rebrief, db, chosen, settings, built_with)
-        await publisher.post(channel_id, digest_doc(chosen))
+        roots = await publish_digest(publisher, channel_id, digest_doc(chosen), settings.threads)
     except DeliveryUnknown:
         error_id = uuid.uuid4().hex[:8]
         log.exception(
@@ -229,6 +231,8 @@ async def run_digest(
         log.exception("posting the digest to %s:%s failed (error id %s)", platform, channel_id, error_id)
         await asyncio.to_thread(_settle, db, run_id, FAILED)
         return DigestOutcome(FAILED, error_id=error_id)
+    if roots:
+        await asyncio.to_thread(record_roots, db, platform, channel_id, chosen, roots)
     await asyncio.to_thread(_finish, db, run_id, "sent" if chosen else "quiet")
     return DigestOutcome("posted" if chosen else "quiet", len(chosen))
 

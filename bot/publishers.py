@@ -6,21 +6,31 @@ import asyncio
 from typing import Any
 
 import discord
+from discord.http import HTTPClient
 from slack_bolt import App
 
 from bot.discord.posting import post_digest
 from bot.slack.blocks import render_messages
 from bot.slack.delivery import RetryPolicy, SlackDelivery
+from bot.storage.threads import ThreadRoot
+from bot.threads import discord as discord_threads
+from bot.threads.slack import SlackThreads
 
 
 class DiscordPublisher:
     """Posts a digest document as embeds to a Discord channel id."""
 
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client | HTTPClient) -> None:
         self.client = client
 
     async def post(self, target: str, doc: dict[str, Any]) -> None:
         await post_digest(self.client, target, doc)
+
+    async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
+        return await discord_threads.post_roots(self.client, target, doc)
+
+    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
+        await discord_threads.post_update(self.client, target, root, lines, story)
 
 
 class SlackPublisher:
@@ -32,3 +42,11 @@ class SlackPublisher:
 
     async def post(self, target: str, doc: dict[str, Any]) -> None:
         await asyncio.to_thread(self.delivery.post_to_channel, self.app.client, target, render_messages(doc))
+
+    async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
+        threads = SlackThreads(self.app.client, self.delivery.policy)
+        return await asyncio.to_thread(threads.post_roots, target, doc)
+
+    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
+        threads = SlackThreads(self.app.client, self.delivery.policy)
+        await asyncio.to_thread(threads.post_update, target, root, lines, story)

@@ -31,6 +31,7 @@ PlatformId = Annotated[str, BeforeValidator(_id_text), Field(min_length=1)]
 MaxStories = Annotated[int, Field(ge=1, le=50)]
 BriefSentences = Annotated[int, Field(ge=1, le=20)]
 BriefWords = Annotated[int, Field(ge=10, le=1000)]
+FollowHours = Annotated[int, Field(ge=1, le=720)]
 
 
 def invalid(message: str, fix: str, field_name: str | None = None, **value: Any) -> PydanticCustomError:
@@ -149,6 +150,8 @@ class ScopeOverrides(_Strict):
     max_stories: MaxStories | None = None
     timezone: str | None = None
     post_when_quiet: bool | None = None
+    threads: bool | None = None
+    follow_hours: FollowHours | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -165,6 +168,9 @@ class Defaults(_Strict):
     max_stories: MaxStories = 5
     timezone: str = "UTC"
     post_when_quiet: bool = False
+    # Each posted story is a thread root; updates as the story grows go into its thread (bot.threads).
+    threads: bool = False
+    follow_hours: FollowHours = 48
 
     @field_validator("timezone")
     @classmethod
@@ -297,6 +303,8 @@ class EffectiveSettings:
     schedule: str | None = None
     include_topics: list[str] = field(default_factory=list)
     exclude_topics: list[str] = field(default_factory=list)
+    threads: bool = False
+    follow_hours: int = 48
 
 
 SCOPED_KEYS: tuple[str, ...] = tuple(ScopeOverrides.model_fields)

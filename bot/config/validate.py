@@ -51,6 +51,8 @@ FIELD_FIXES: dict[str, str] = {
     "platform": "use one of: " + ", ".join(PLATFORMS),
     "channel_id": 'give the channel id as text, e.g. "123456789"',
     "post_when_quiet": "use true or false",
+    "threads": "use true or false",
+    "follow_hours": "use a whole number of hours from 1 to 720, e.g. 48",
     "allow_private_sources": "use true or false",
     "source_time_budget_seconds": "use a number of seconds above 0 and at most 3600, e.g. 120",
     "max_items_per_feed": "use a whole number from 1 to 10000, e.g. 200",

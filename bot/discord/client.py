@@ -17,7 +17,15 @@ log = logging.getLogger("newsbrief.discord")
 DEFAULT_API_URL = "https://discord.com/api/v10"
 SCOPES = ("bot", "applications.commands")
 # What the bot needs in a channel: see it, read its history, post embeds there.
-PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True, read_message_history=True)
+# Threads (channels with threads = true): start a thread on the bot's own story message and post in it.
+PERMISSIONS = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    embed_links=True,
+    read_message_history=True,
+    create_public_threads=True,
+    send_messages_in_threads=True,
+)
 
 
 def intents() -> discord.Intents:

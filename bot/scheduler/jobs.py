@@ -20,6 +20,7 @@ from bot.digest import DigestOutcome, Publisher, run_digest
 from bot.feeds.ingest import IngestReport, ingest_once
 from bot.scheduler.slots import due_slot
 from bot.storage.database import Database, utcnow
+from bot.threads.follow import follow_stories
 from summarizer.brief import BriefSettings
 
 log = logging.getLogger("newsbrief.scheduler")
@@ -89,6 +90,19 @@ async def digest_job(platform: str, channel_id: str) -> DigestOutcome | None:
     return outcome
 
 
+async def _follow(db: Database, config: NewsbriefConfig) -> None:
+    try:
+        followed = await follow_stories(db, config, PUBLISHERS)
+    except Exception:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("story updates failed (error id %s); the next ingest will try again", error_id)
+        return
+    if followed.followed:
+        log.info(
+            "story updates: %d posted, %d unconfirmed, %d refused", followed.posted, followed.unknown, followed.failed
+        )
+
+
 @_tracked
 async def ingest_job() -> IngestReport | None:
     """One ingest pass; ``on_ingest`` lets the composition root refresh the stories commands answer from."""
@@ -104,6 +118,8 @@ async def ingest_job() -> IngestReport | None:
         return None
     if _runtime.on_ingest is not None:
         await asyncio.to_thread(_runtime.on_ingest, report)  # e.g. reload stories: off the event loop
+    if report.built is not None:  # the stories were rebuilt: tell the followed ones' threads what changed
+        await _follow(_runtime.db, _runtime.config())
     log.info(
         "ingest: %d feeds ok, %d failed, %d new articles, %d new stories",
         report.feeds_ok,

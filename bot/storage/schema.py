@@ -95,7 +95,31 @@ posts = Table(
     Column("article_ids", Text, nullable=False),
     Column("status", String(12), nullable=False),
     Column("posted_at", DateTime(timezone=True), nullable=False),
+    # In a channel with threads: the story's own message (root), its thread, and what it last told readers.
+    Column("root_id", String(64)),
+    Column("thread_id", String(64)),
+    Column("snapshot", Text),
     UniqueConstraint("platform", "channel_id", "story_key", name="uq_posts_story"),
+)
+
+# Updates posted in a story's thread, claimed before posting (at most once, like digests): one per story
+# and story build (``built_through``), and never the same change twice (``fingerprint``).
+story_updates = Table(
+    "story_updates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("platform", String(20), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("story_key", String(40), nullable=False),
+    Column("built_through", Integer, nullable=False),
+    Column("fingerprint", String(40), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("changes", Text, nullable=False),
+    Column("previous", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("finished_at", DateTime(timezone=True)),
+    UniqueConstraint("platform", "channel_id", "story_key", "built_through", name="uq_story_updates_build"),
+    UniqueConstraint("platform", "channel_id", "story_key", "fingerprint", name="uq_story_updates_change"),
 )
 
 feed_state = Table(

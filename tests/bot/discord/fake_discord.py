@@ -113,6 +113,13 @@ class FakeDiscord:
             and 200 <= r.status < 300
             and r.path.startswith(path_prefix)
             and (r.path.startswith("/channels/") or r.path.startswith("/webhooks/") or r.path.endswith("/callback"))
+            and not r.path.endswith("/threads")
+        ]
+
+    def edited(self, path_prefix: str = "") -> list[Recorded]:
+        """Messages edited (PATCH, 2xx)."""
+        return [
+            r for r in self.requests if r.method == "PATCH" and 200 <= r.status < 300 and r.path.startswith(path_prefix)
         ]
 
     async def wait_for(self, count: int, path_prefix: str = "", timeout: float = 5.0) -> list[Recorded]:
@@ -277,4 +284,10 @@ class FakeDiscord:
             return _json(self._message("1", body, parts[1]))
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
             return _json(self._message(parts[1], body))
+        if method == "POST" and len(parts) == 5 and parts[0] == "channels" and parts[-1] == "threads":
+            # A thread started on a message has the message's id (a public thread, type 11).
+            thread = {"id": parts[3], "type": 11, "parent_id": parts[1], "name": body.get("name"), "guild_id": "1"}
+            return _json({**thread, "owner_id": str(BOT_USER_ID), "thread_metadata": {"archived": False}})
+        if method == "PATCH" and len(parts) == 4 and parts[0] == "channels" and parts[2] == "messages":
+            return _json({**self._message(parts[1], body), "id": parts[3]})
         return _json({"message": "404: Not Found", "code": 0}, 404)

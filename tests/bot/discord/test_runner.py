@@ -20,7 +20,12 @@ def test_invite_link_has_the_scopes_and_only_the_needed_permissions():
     assert query["scope"] == ["bot applications.commands"]
     perms = discord.Permissions(int(query["permissions"][0]))
     assert perms == discord.Permissions(
-        view_channel=True, send_messages=True, embed_links=True, read_message_history=True
+        view_channel=True,
+        send_messages=True,
+        embed_links=True,
+        read_message_history=True,
+        create_public_threads=True,
+        send_messages_in_threads=True,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
@@ -63,6 +64,7 @@ class FakeSlack:
     _failures: list[tuple[str, str, int]] = field(default_factory=list)  # (path prefix, kind, retry-after)
     _delays: list[tuple[str, float]] = field(default_factory=list)  # (path prefix, seconds before answering)
     _cond: threading.Condition = field(default_factory=threading.Condition)
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def start(self) -> FakeSlack:
         self._server = _Server(("127.0.0.1", 0), _handler_for(self))
@@ -110,6 +112,11 @@ class FakeSlack:
         with self._cond:
             return [c for c in self.calls if c.path.startswith("/response/") or c.path == "/api/chat.postMessage"]
 
+    def updates(self) -> list[Call]:
+        """``chat.update`` calls (edited messages), in arrival order."""
+        with self._cond:
+            return [c for c in self.calls if c.path == "/api/chat.update"]
+
     def wait_for_posts(self, count: int = 1, timeout: float = 10.0, settle: float = 0.1) -> list[Call]:
         """Wait until ``count`` messages arrived, then a little longer to catch any extra ones."""
         deadline = time.monotonic() + timeout
@@ -141,7 +148,10 @@ class FakeSlack:
         if path == "/api/chat.postMessage":
             if str(body.get("channel", "")).startswith("CNOTIN"):
                 return {"ok": False, "error": "not_in_channel"}
-            return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
+            ts = f"{int(time.time())}.{next(self._ts):06d}"  # unique, as Slack's are per channel
+            return {"ok": True, "channel": body.get("channel"), "ts": ts}
+        if path == "/api/chat.update":
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text")}
         return {"ok": False, "error": "unknown_method"}
 
 

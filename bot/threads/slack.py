@@ -1,0 +1,65 @@
+"""Story threads on Slack: each story its own message (the thread root, by ``ts``), updates as replies."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.slack.blocks import render_messages, text_message
+from bot.slack.delivery import RetryPolicy, _classify, _unsent_retry_copy
+from bot.slack.limits import SlackMessage
+from bot.storage.threads import ThreadRoot
+from bot.threads.publish import story_doc
+
+log = logging.getLogger("newsbrief.threads")
+Doc = dict[str, Any]
+
+
+class SlackThreads:
+    """Posts roots and updates with ``chat.postMessage`` / ``chat.update``, at most once (as digests)."""
+
+    def __init__(self, client: WebClient, policy: RetryPolicy) -> None:
+        self.client = client
+        self.policy = policy
+
+    def _poster(self) -> WebClient:
+        return _unsent_retry_copy(self.client, self.policy)
+
+    def _post(self, poster: WebClient, channel: str, message: SlackMessage, thread_ts: str | None, sent: int) -> str:
+        try:
+            result = poster.chat_postMessage(
+                channel=channel, text=message.text, blocks=message.blocks, thread_ts=thread_ts, unfurl_links=False
+            )
+        except Exception as exc:
+            mapped = _classify(exc, partial=sent > 0)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+        return str(result["ts"])
+
+    def post_roots(self, channel: str, doc: Doc) -> list[ThreadRoot]:
+        """One message per story; a story longer than one message continues inside its own thread."""
+        poster = self._poster()
+        roots: list[ThreadRoot] = []
+        sent = 0
+        for story in doc["stories"]:
+            first, *rest = render_messages(story_doc(doc, story))
+            ts = self._post(poster, channel, first, None, sent)
+            sent += 1
+            for message in rest:
+                self._post(poster, channel, message, ts, sent)
+            roots.append(ThreadRoot(ts, ts))
+        return roots
+
+    def post_update(self, channel: str, root: ThreadRoot, lines: list[str], story: Doc) -> None:
+        """The update as a reply in the thread, then the root re-rendered (its outlets line) with ``chat.update``."""
+        poster = self._poster()
+        for i, message in enumerate(text_message(None, lines)):
+            self._post(poster, channel, message, root.thread_id, i)
+        first = render_messages({"command": "digest", "stories": [story]})[0]
+        try:
+            poster.chat_update(channel=channel, ts=root.root_id, text=first.text, blocks=first.blocks)
+        except Exception:  # the update itself went out; a stale outlet count is not worth a failure
+            log.warning("could not edit the root message %s in %s", root.root_id, channel, exc_info=True)

@@ -1,0 +1,1 @@
+from tests.storage.databases import db, db_url  # noqa: F401 (fixtures)
