@@ -28,6 +28,7 @@ from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
 from bot.storage.database import Database, open_database, utcnow
 from bot.storage.story_source import StoredStories
+from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
 from summarizer.loading import load_articles
 
@@ -90,10 +91,12 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
     creds = Credentials.from_env(env)
     plans = plan_adapters(creds, slack_http=args.slack_http, sync_global=args.sync_global)
     # /digest in a channel is claimed and recorded like a scheduled digest, with the current config.
+    # /timeline answers in the channel's timezone, from the stored articles and thread updates.
     service = CommandService(
         stories,
         claim_digest=ChannelDigests(db, lambda: store.config),
         history=lambda channel: channel_lines(db, channel),
+        timelines=Timelines(db, lambda: store.config),
     )
     return Runtime(store, db, stories, service, plans, creds)
 

@@ -138,6 +138,16 @@ def add_feed_parsers(subparsers: Any) -> None:
     deliveries.add_argument("--limit", type=int, default=20, help="how many runs, newest first (default 20)")
 
 
+def add_timeline_parser(subparsers: Any) -> None:
+    timeline = subparsers.add_parser(
+        "timeline", help="a story's life in a few lines: first report, outlets joining, figures revised"
+    )
+    add_config_option(timeline, suppress_default=True)
+    timeline.add_argument("topic", nargs="?", help="words that pick the story (default: the top story)")
+    timeline.add_argument("--tz", help="IANA timezone for the times, e.g. Europe/Stockholm (default: local time)")
+    timeline.add_argument("--format", choices=["text", "json"], default="text")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbrief",
@@ -150,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_config_parser(commands)
     add_run_parser(commands)
     add_feed_parsers(commands)
+    add_timeline_parser(commands)
     chat = commands.add_parser("chat", help="talk to the bot on this terminal: type /brief, /who-won … (no tokens)")
     chat.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
     return parser

@@ -140,6 +140,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from bot.deliveries import run_deliveries
 
         return run_deliveries(args)
+    if args.command == "timeline":
+        from bot.threads.cli import run as run_timeline
+
+        return run_timeline(args)
     from bot.feeds.cli import run as run_feed_command
 
     return run_feed_command(args)

@@ -19,6 +19,7 @@ HELP = "\n".join(
         "  /brief [topic]              the neutral brief of the matching story (or the top story)",
         "  /framing [topic]            how each outlet framed it",
         "  /who-won [topic]            the election result, with each outlet's figures",
+        "  /timeline [topic]           the story's life: first report, outlets joining, figures revised",
         "  /sources                    the outlets and feeds in use",
         "  /digest                     the top stories, as a scheduled digest would post them",
         "  /newsbrief-config [args]    show or change the settings: show, set KEY VALUE, unset KEY, add-source …,",

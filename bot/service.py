@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
+from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
 from summarizer.loading import load_articles
@@ -22,7 +23,7 @@ from summarizer.report import envelope, error_document, stories_document, who_wo
 
 log = logging.getLogger("newsbrief")
 
-COMMANDS = ("brief", "framing", "who-won", "sources", "digest")
+COMMANDS = ("brief", "framing", "who-won", "sources", "digest", "timeline")
 
 
 class StorySource(Protocol):
@@ -181,8 +182,10 @@ class CommandService:
         digest_size: int = 5,
         claim_digest: DigestClaimer | None = None,
         history: Callable[[str], list[str]] | None = None,
+        timelines: Timelines | None = None,
     ) -> None:
         self.source = source
+        self.timelines = timelines or Timelines()
         self.digest_size = digest_size
         self.claim_digest = claim_digest
         self.history = history  # "PLATFORM:ID" → recent digest runs (admins' /newsbrief-config deliveries)
@@ -192,6 +195,7 @@ class CommandService:
             "who-won": lambda topic: who_won_document(self.source.stories(), topic),
             "sources": lambda _topic: envelope("sources", sources=self.source.sources()),
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
+            "timeline": lambda topic: self.timelines.document(self._one(topic), topic),
         }
 
     def _one(self, topic: str | None) -> list[Story]:
@@ -224,6 +228,9 @@ class CommandService:
             err = NewsbriefError(f"Unknown command “{command}”. Try one of: {', '.join('/' + c for c in COMMANDS)}.")
             return Reply(command, error_document(command, topic, err, []))
         try:
+            if command == "timeline":  # times in the channel's timezone
+                stories = self._one(topic)
+                return Reply(command, self.timelines.document(stories, topic, platform, channel_id, workspace))
             if command == "digest" and self.claim_digest is not None and platform and channel_id:
                 pending = self.claim_digest(platform, channel_id, workspace)
                 return Reply(command, pending.doc, settle=pending.settle)

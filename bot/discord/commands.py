@@ -83,6 +83,18 @@ def build_commands(
         """Who won an election, with each outlet's figures."""
         await answer(interaction, service, "who-won", topic)
 
+    @app_commands.command(name="timeline")
+    @app_commands.describe(topic=TOPIC_HELP)
+    @app_commands.autocomplete(topic=topics)
+    async def timeline(interaction: discord.Interaction[Any], topic: str | None = None) -> None:
+        """A story's life in a few lines: first report, outlets joining, figures revised."""
+        await interaction.response.defer(thinking=True)
+        channel_id = str(interaction.channel_id) if interaction.channel_id is not None else None
+        guild_id = str(interaction.guild_id) if interaction.guild_id else None
+        run = partial(service.run, "timeline", topic, platform="discord", channel_id=channel_id, workspace=guild_id)
+        reply = await asyncio.to_thread(run)
+        await send_followups(interaction, document_embeds(reply.doc))
+
     @app_commands.command(name="sources")
     async def sources(interaction: discord.Interaction[Any]) -> None:
         """The outlets and feeds newsbrief reads."""
@@ -136,4 +148,4 @@ def build_commands(
         card = Card(reply.title, list(reply.lines), colour=COLOURS["digest"] if reply.ok else COLOURS["error"])
         await send_followups(interaction, card_embeds(card), ephemeral=True)
 
-    return [brief, framing, who_won, sources, digest, newsbrief_config]
+    return [brief, framing, who_won, timeline, sources, digest, newsbrief_config]

@@ -167,6 +167,8 @@ def document_cards(doc: Doc) -> list[Card]:
         blocks = [framing_lines(s, style) for s in doc["stories"]]
     elif command == "sources":
         blocks = [source_lines(doc, style)]
+    elif command == "timeline":
+        blocks = [_timeline_lines(t, style) for t in doc["timelines"]]
     elif command == "digest":
         blocks = [_digest_story_lines(s, style) for s in doc["stories"]] or [
             [style.heading("Digest"), "No new stories."]
@@ -175,6 +177,15 @@ def document_cards(doc: Doc) -> list[Card]:
         blocks = [brief_lines(s, style) for s in doc["stories"]]
     colour = COLOURS.get(command, DEFAULT_COLOUR)
     return [card for block in blocks for card in cards_from_lines(block, colour)]
+
+
+def _timeline_lines(entry: Doc, style: Style) -> list[str]:
+    from discord.utils import escape_markdown
+
+    from bot.threads.timeline import timeline_lines
+
+    lines = [escape_markdown(line) for line in timeline_lines(entry)]
+    return [style.heading(f"Timeline: {entry['title']}"), *lines, f"*Times in {entry['timezone']}*"]
 
 
 def _digest_story_lines(story: Doc, style: Style) -> list[str]:

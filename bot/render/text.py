@@ -165,6 +165,12 @@ def digest_lines(story: Doc, style: Style) -> list[str]:
     return lines
 
 
+def timeline_text(entry: Doc, style: Style) -> list[str]:
+    from bot.threads.timeline import timeline_lines  # the timeline's own module owns its wording
+
+    return [style.heading(f"Timeline: {entry['title']}"), *timeline_lines(entry), f"(times in {entry['timezone']})"]
+
+
 def problem_lines(doc: Doc) -> list[str]:
     return [f"! {plain_text(p['source'])}: {plain_text(p['problem'])}" for p in doc.get("problems", [])]
 
@@ -183,6 +189,8 @@ def render(doc: Doc, *, markdown: bool = False) -> str:
         blocks.append(source_lines(doc, style))
     elif doc["command"] == "digest":
         blocks += [digest_lines(s, style) for s in doc["stories"]] or [["No new stories."]]
+    elif doc["command"] == "timeline":
+        blocks += [timeline_text(t, style) for t in doc["timelines"]]
     else:
         blocks += [brief_lines(s, style) for s in doc["stories"]]
     if markdown:

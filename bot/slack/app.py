@@ -21,7 +21,13 @@ from bot.slack.errors import describe_failure
 log = logging.getLogger("newsbrief.slack")
 
 # Slack command name -> CommandService command; the same names as on Discord and the console.
-ANSWERS = {"/brief": "brief", "/framing": "framing", "/who-won": "who-won", "/sources": "sources"}
+ANSWERS = {
+    "/brief": "brief",
+    "/framing": "framing",
+    "/who-won": "who-won",
+    "/sources": "sources",
+    "/timeline": "timeline",
+}
 DIGEST = "/digest"
 CONFIG = "/newsbrief-config"
 COMMANDS = (*ANSWERS, DIGEST, CONFIG)
@@ -90,8 +96,14 @@ class SlackCommands:
         return run
 
     def answer(self, command: dict[str, Any], client: WebClient) -> None:
-        """/brief, /framing, /who-won, /sources: the answer is visible to the channel; errors only to the user."""
-        reply = self.service.run(ANSWERS[command["command"]], command.get("text"))
+        """/brief, /framing, /who-won, /sources, /timeline: the answer is visible to the channel; errors only to the user."""
+        reply = self.service.run(
+            ANSWERS[command["command"]],
+            command.get("text"),
+            platform="slack",  # /timeline gives times in the channel's timezone
+            channel_id=command.get("channel_id"),
+            workspace=command.get("team_id"),
+        )
         self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
 
     def digest(self, command: dict[str, Any], client: WebClient) -> None:

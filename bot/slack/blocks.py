@@ -53,6 +53,8 @@ def document_blocks(doc: Doc) -> list[Block]:
         return _joined([framing_blocks(s) for s in doc["stories"]])
     if command == "sources":
         return source_blocks(doc)
+    if command == "timeline":
+        return _joined([timeline_blocks(t) for t in doc["timelines"]])
     if command == "digest":
         if not doc["stories"]:
             return section_blocks(["No new stories."])
@@ -154,6 +156,18 @@ def source_blocks(doc: Doc) -> list[Block]:
         name, detail = source_summary(src)
         lines.append(f"• *{escape(name)}*{escape(detail)}")
     return [title_block("Sources in use"), *section_blocks(lines or ["No sources yet."])]
+
+
+def timeline_blocks(entry: Doc) -> list[Block]:
+    """A story's timeline: one line per event, times in the channel's timezone."""
+    from bot.threads.timeline import timeline_lines
+
+    lines = [escape(line) for line in timeline_lines(entry)]
+    return [
+        title_block(f"Timeline: {entry['title']}"),
+        *section_blocks(lines),
+        _context(f"Times in {entry['timezone']}"),
+    ]
 
 
 def _link(url: object, label: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord.http import HTTPClient, handle_message_parameters
@@ -18,7 +18,7 @@ from bot.threads.publish import story_doc
 log = logging.getLogger("newsbrief.threads")
 Doc = dict[str, Any]
 THREAD_NAME_CHARS = 100  # Discord's limit on a thread's name
-ARCHIVE_MINUTES = 4320  # three days without activity
+ARCHIVE_MINUTES: Literal[4320] = 4320  # three days without activity
 
 
 def _http(client_or_http: discord.Client | HTTPClient) -> HTTPClient:

@@ -19,7 +19,7 @@ from tests.bot.discord.conftest import CHANNEL_ID, GUILD_ID, dispatch, interacti
 from tests.bot.discord.fake_discord import APP_ID, TOKEN, FakeDiscord, Recorded
 from tests.conftest import SEED_LOADED_TERMS
 
-COMMANDS = {"brief", "framing", "who-won", "sources", "digest", "newsbrief-config"}
+COMMANDS = {"brief", "framing", "who-won", "timeline", "sources", "digest", "newsbrief-config"}
 LOADED = SEED_LOADED_TERMS
 
 
