@@ -180,12 +180,11 @@ def document_cards(doc: Doc) -> list[Card]:
 
 
 def _timeline_lines(entry: Doc, style: Style) -> list[str]:
-    from discord.utils import escape_markdown
-
     from bot.threads.timeline import timeline_lines
 
-    lines = [escape_markdown(line) for line in timeline_lines(entry)]
-    return [style.heading(f"Timeline: {entry['title']}"), *lines, f"*Times in {entry['timezone']}*"]
+    lines = [style.text(line) for line in timeline_lines(entry)]
+    zone = style.text("Times in " + entry["timezone"])
+    return [style.heading(f"Timeline: {entry['title']}"), *lines, f"*{zone}*"]
 
 
 def _digest_story_lines(story: Doc, style: Style) -> list[str]:

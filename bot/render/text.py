@@ -168,7 +168,8 @@ def digest_lines(story: Doc, style: Style) -> list[str]:
 def timeline_text(entry: Doc, style: Style) -> list[str]:
     from bot.threads.timeline import timeline_lines  # the timeline's own module owns its wording
 
-    return [style.heading(f"Timeline: {entry['title']}"), *timeline_lines(entry), f"(times in {entry['timezone']})"]
+    lines = [style.text(line) for line in timeline_lines(entry)]
+    return [style.heading(f"Timeline: {entry['title']}"), *lines, style.text(f"(times in {entry['timezone']})")]
 
 
 def problem_lines(doc: Doc) -> list[str]:

@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 import discord
 from discord.http import HTTPClient, handle_message_parameters
-from discord.utils import escape_markdown, escape_mentions
 
 from bot.discord.embeds import document_embeds, pack_messages
 from bot.discord.posting import DEFAULT_BACKOFF, Backoff, DiscordPostUnknown, _unconfirmed, with_retries
+from bot.render.markup import discord_text
 from bot.storage.threads import ThreadRoot
 from bot.threads.publish import story_doc
 
@@ -79,11 +79,6 @@ async def post_roots(
     return roots
 
 
-def escape_text(line: str) -> str:
-    """Third-party text as Discord shows it literally: no formatting, no pings."""
-    return escape_mentions(escape_markdown(line))
-
-
 async def post_update(
     client_or_http: discord.Client | HTTPClient,
     channel_id: int | str,
@@ -95,7 +90,7 @@ async def post_update(
 ) -> None:
     """The update as a message in the story's thread, then the root's embeds re-rendered (PATCH)."""
     http = _http(client_or_http)
-    content = "\n".join(escape_text(line) for line in lines)[:2000]
+    content = "\n".join(discord_text(line) for line in lines)[:2000]
     await with_retries(partial(_send, http, root.thread_id, content=content), "posting a story update", backoff)
     first = pack_messages(document_embeds({"command": "digest", "stories": [story]}))[0]
     try:
