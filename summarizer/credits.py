@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from summarizer.analysis.records import SentenceAnalysis
 from summarizer.analysis.syntax import (
@@ -133,7 +134,18 @@ def _lemma(sentence: SentenceAnalysis, i: int | None) -> str | None:
 
 def facts_of(sentence: SentenceAnalysis, kept: set[int] | None = None) -> Facts:
     """The facts of the words of ``sentence`` in ``kept`` (all of them by default)."""
-    kept = set(range(len(sentence.tokens))) if kept is None else kept
+    if kept is None or len(kept) == len(sentence.tokens):
+        return _all_facts(sentence)
+    return _facts(sentence, kept)
+
+
+@lru_cache(maxsize=8192)
+def _all_facts(sentence: SentenceAnalysis) -> Facts:
+    # A story reads each sentence's facts several times (credits, confirmations, the lead).
+    return _facts(sentence, set(range(len(sentence.tokens))))
+
+
+def _facts(sentence: SentenceAnalysis, kept: set[int]) -> Facts:
     names = tuple(
         _forms(e.text, e.label)
         for e in sentence.entities
