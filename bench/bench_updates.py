@@ -29,7 +29,7 @@ from tests.bot.slack.fake_slack import FakeSlack
 from tests.feeds.loopback import FeedServer, static
 from tests.feeds.synthetic import feed_xml
 
-FIRST, LATE, EVENTS, FOLLOWED = 2, 1, 110, 100
+FIRST, LATE, EVENTS, FOLLOWED = 2, 1, 140, 100
 CHANNEL = "CBENCH"
 EMPTY_FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>quiet</title></channel></rss>'
 
