@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
-from summarizer.labels import labels_for
+from summarizer.analysis.records import ArticleAnalysis, SentenceAnalysis
+from summarizer.labels import labels_in
 from summarizer.lexicon import find_loaded, sentence_frame
+from summarizer.loaded import loaded_hits
 from summarizer.models import (
     ActorLabel,
     Article,
@@ -18,10 +21,10 @@ from summarizer.models import (
     Sentence,
 )
 from summarizer.names import mentions
-from summarizer.neutrality import _inside_quote
 from summarizer.similarity import content_stems, overlap, same_fact
 
-MAX_LABELS = 4
+MAX_LABELS = 3  # per person and outlet
+MAX_OUTLET_LABELS = 8
 MAX_LOADED = 8
 MAX_ONLY_HERE = 3
 
@@ -52,30 +55,33 @@ def main_actors(sentences: list[Sentence], people: dict[str, str], limit: int = 
     return ranked[:limit]
 
 
-def _labels(outlet_texts: list[str], actors: list[str]) -> list[ActorLabel]:
+def _labels(analysed: list[SentenceAnalysis], people: dict[str, str], actors: list[str]) -> list[ActorLabel]:
+    """Each person's labels in the outlet's own voice (main actors first), with the sentence quoted."""
+    found = [f for s in analysed for f in labels_in(s, people)]
+    rank = {name: i for i, name in enumerate(actors)}
+    found.sort(key=lambda f: rank.get(f.actor, len(rank)))
     labels: list[ActorLabel] = []
-    for actor in actors:
-        seen: set[str] = set()
-        for text in outlet_texts:
-            for label, quote in labels_for(actor, text):
-                if label.lower() not in seen and len(seen) < MAX_LABELS:
-                    seen.add(label.lower())
-                    at = quote.find(label)
-                    excerpt = short_quote(quote, at, at + len(label), 16) if at >= 0 else short_quote(quote, width=24)
-                    labels.append(ActorLabel(actor=actor, label=label, quote=excerpt))
+    seen: dict[str, set[str]] = {}
+    for f in found:
+        mine = seen.setdefault(f.actor, set())
+        if f.label.lower() in mine or len(mine) >= MAX_LABELS or len(labels) >= MAX_OUTLET_LABELS:
+            continue
+        mine.add(f.label.lower())
+        labels.append(ActorLabel(actor=f.actor, label=f.label, quote=short_quote(f.sentence, f.start, f.end, 16)))
     return labels
 
 
-def _loaded(outlet_texts: list[str]) -> list[LoadedTerm]:
+def _loaded(analysed: list[SentenceAnalysis]) -> list[LoadedTerm]:
+    """Loaded terms in the outlet's own voice (never inside quotation marks), each quoted."""
     terms: list[LoadedTerm] = []
     seen: set[str] = set()
-    for text in outlet_texts:
-        for start, end, term, technique in find_loaded(text):
-            if term.lower() in seen or len(terms) >= MAX_LOADED:
+    for s in analysed:
+        for hit in loaded_hits(s):
+            if hit.term.lower() in seen or len(terms) >= MAX_LOADED:
                 continue
-            seen.add(term.lower())
-            terms.append(LoadedTerm(term, technique, short_quote(text, start, end), _inside_quote(text, start)))
-    return sorted(terms, key=lambda t: t.in_quote)
+            seen.add(hit.term.lower())
+            terms.append(LoadedTerm(hit.term, hit.technique, short_quote(s.text, hit.start, hit.end), hit.in_quote))
+    return terms
 
 
 def _frames(sentences: list[Sentence]) -> list[FrameShare]:
@@ -161,7 +167,8 @@ def _headline_label(note: OutletFraming) -> ActorLabel | None:
         return None
     actor = note.labels[0].actor
     mine = [label for label in note.labels if label.actor == actor]
-    loaded = [label for label in mine if find_loaded(label.label)]
+    terms = [t.term.lower() for t in note.loaded_language]
+    loaded = [label for label in mine if find_loaded(label.label) or any(t in label.label.lower() for t in terms)]
     chosen = (loaded or mine)[0]
     short = re.split(r"\s(?:and|who|which)\s", chosen.label)[0]
     short = re.sub(r"^(?:an?|the)\s+", "", short)
@@ -184,19 +191,39 @@ def _contrast(outlet: str, labels: list[ActorLabel], loaded: list[LoadedTerm], f
     return f"{outlet} " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
 
 
+def _analysed(
+    outlet: str, articles: list[Article], mine: list[Sentence], analyses: Mapping[str, ArticleAnalysis]
+) -> list[SentenceAnalysis]:
+    """The outlet's parsed headlines and body sentences: what labels and loaded terms are read from.
+
+    Unparsed sentences are unverified and give nothing.
+    """
+    headlines = [analyses[a.id].headline for a in articles if a.outlet == outlet and a.id in analyses]
+    found = [h for h in headlines if h is not None and h.parsed]
+    return found + [s.analysis for s in mine if s.analysis is not None and s.analysis.parsed]
+
+
 def build_framing(
-    articles: list[Article], sentences: list[Sentence], people: dict[str, str], figures: list[Figure]
+    articles: list[Article],
+    sentences: list[Sentence],
+    people: dict[str, str],
+    figures: list[Figure],
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
 ) -> FramingNote:
-    """Compare how each outlet in a story framed it; a one-outlet story says no comparison is possible."""
+    """Compare how each outlet in a story framed it; a one-outlet story says no comparison is possible.
+
+    Labels and loaded terms come from the parsed records: the body sentences' own, and the headlines'
+    from ``analyses`` (by article id) when given.
+    """
     outlets = list(dict.fromkeys(a.outlet for a in articles))
     actors = main_actors(sentences, people)
     notes: list[OutletFraming] = []
     for outlet in outlets:
         mine = [s for s in sentences if s.outlet == outlet]
         others = [s for s in sentences if s.outlet != outlet]
-        texts = [a.title for a in articles if a.outlet == outlet and a.title] + [s.text for s in mine]
-        labels = _labels(texts, actors)
-        loaded = _loaded(texts)
+        analysed = _analysed(outlet, articles, mine, analyses or {})
+        labels = _labels(analysed, people, actors)
+        loaded = _loaded(analysed)
         frames = _frames(mine)
         notes.append(
             OutletFraming(

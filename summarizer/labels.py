@@ -1,217 +1,246 @@
-"""The labels an outlet attaches to a person: words just before the name, or an appositive after it."""
+"""The labels an outlet attaches to a person, read from the parse: premodifiers, appositions, predicates.
+
+A label is a noun phrase the outlet itself says about a PERSON entity: the words before the name in
+its noun phrase ("the conservative candidate Jane Doe"), an apposition ("Doe, a former minister,"
+or "the party's leader, Jane Doe"), or a predicate nominal ("Doe is a veteran campaigner"). Words
+inside quotation marks are the speaker's, never the outlet's label. Anything that is not a noun
+phrase (a verb fragment, a sentence opener, a bare adverb) is dropped: no label beats a wrong one.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-from summarizer.names import name_runs, same_person, surname
+from summarizer.analysis.records import SentenceAnalysis
 
-_FUNCTION_WORDS = {
-    "the",
-    "a",
-    "an",
-    "another",
-    "that",
-    "this",
-    "these",
-    "those",
-    "for",
-    "of",
-    "with",
-    "over",
-    "to",
-    "by",
-    "from",
-    "and",
-    "or",
-    "but",
-    "his",
-    "her",
-    "their",
-    "its",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "as",
-    "at",
-    "in",
-    "on",
-    "said",
-    "says",
-    "wrote",
-    "clear",
-    "it",
-    "which",
-    "who",
-    "whom",
-    "than",
-    "against",
-    "including",
-    "congratulated",
-    "meet",
-    "met",
-    "beat",
-    "defeats",
-    "defeated",
-    "told",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "not",
-    "also",
-    "like",
-    "under",
-    "into",
-    "between",
-    "our",
-    "given",
-    "then",
-    "so",
-    "very",
-    "too",
-    "during",
-    "just",
-    "now",
-    "only",
-    "even",
-    "still",
-    "along",
-    "across",
-    "through",
-    "near",
-    "around",
-    "about",
-    "behind",
-    "beside",
-    "toward",
-    "towards",
-    "upon",
-    "within",
-    "without",
-    "via",
-    "per",
-    "up",
-    "down",
-    "off",
-    "out",
-    "outside",
-    "inside",
-    "beyond",
-    "among",
-    "amid",
-}
-_LABEL_PARTICIPLES = {
-    "embattled",
-    "disgraced",
-    "beleaguered",
-    "celebrated",
-    "devoted",
-    "acclaimed",
-    "alleged",
-    "accused",
-    "indicted",
-    "elected",
-    "jailed",
-    "ousted",
-    "exiled",
-    "convicted",
-    "self-styled",
-}
-_LABEL_GERUNDS = {
-    "outgoing",
-    "ruling",
-    "governing",
-    "sitting",
-    "leading",
-    "founding",
-    "acting",
-    "reigning",
-    "caretaker",
-    "rising",
-    "veteran",
-    "longstanding",
-    "presiding",
-}
-_APPOSITIVE = re.compile(r"^(?:['’]s)?,\s+((?:an?\s+|the\s+)?[a-z][^,.;:—“”\"]{2,110}?)(?=,|\.|;|—|$)")
-_APPOSITIVE_VERBS = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:who|which|whose|won|wins|said|says|will|would|has|had|was|is|and|but)\b"
-)
+# Dependents before a name that belong to its noun phrase as modifiers ("former", "minister", "GOP").
+_PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "advmod"})
+# Parts of speech a label may contain; it must also hold a noun or an adjective (its content).
+_LABEL_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "ADP", "CCONJ", "DET", "PUNCT", "PART", "ADV", "VERB", "SYM"})
+_CONTENT_POS = frozenset({"NOUN", "ADJ"})
+_LABEL_VERB_TAGS = frozenset({"VBN"})  # "embattled", "disgraced": past participles used as adjectives
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct_clause"})
+_COPULAS = frozenset({"be", "become", "remain"})
+_EDGE_PUNCT = ",;:—–-()\"'“”‘’"
+MAX_LABEL_WORDS = 14
+_ARTICLES = frozenset({"a", "an", "the"})
+# Entity types a person's name may get from the small model ("Doe" alone is often an ORG).
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"})
 
 
-def _premodifier(before: str, after: str) -> str | None:
-    before = before.rstrip()
-    if before.endswith(","):
-        # "the former minister, Jane Doe, said" is an appositive; "During his speech, Doe said" is not.
-        if not re.match(r"^(?:['’]s)?\s*(?:,|\.|$)", after):
-            return None
-        before = before[:-1]
-    words = before.split()
-    label: list[str] = []
-    for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
-        word = words[i].strip('“”"()')
-        lower = word.lower()
-        if lower == "of" and label and label[0][:1].isupper():
-            # "Minister of Labor" is a title; "tenure of Mayor" is not: the word before must be capitalised.
-            if i == 0 or not words[i - 1][:1].isupper():
-                break
-            label.insert(0, word)
-            continue
-        participle = lower.endswith("ed") and "-" not in lower and lower not in _LABEL_PARTICIPLES
-        gerund = lower.endswith("ing") and "-" not in lower and lower not in _LABEL_GERUNDS
-        if (
-            not word
-            or lower in _FUNCTION_WORDS
-            or participle
-            or gerund
-            or not re.fullmatch(r"[^\W\d_][\w’'-]*", word)
-            or word.endswith(("’s", "'s"))
-        ):
+@dataclass(frozen=True, slots=True)
+class FoundLabel:
+    """A label for ``actor`` (as the caller named it), the words, and the sentence it comes from."""
+
+    actor: str
+    label: str
+    sentence: str
+    start: int  # character offset of the label in the sentence
+    end: int
+
+
+def _entity_root(s: SentenceAnalysis, start: int, end: int) -> int:
+    for i in range(end - 1, start - 1, -1):
+        head = s.tokens[i].head
+        if head < start or head >= end or head == i:
+            return i
+    return end - 1
+
+
+def _trim(s: SentenceAnalysis, tokens: list[int]) -> list[int]:
+    """Drop clauses (who…, which…) hanging off the phrase, then edge punctuation; keep one contiguous run."""
+    drop: set[int] = set()
+    for i in tokens:
+        if s.tokens[i].dep in ("relcl", "acl", "advcl", "ccomp") and s.tokens[i].pos in ("VERB", "AUX"):
+            drop |= set(s.subtree(i))
+    kept = [i for i in tokens if i not in drop]
+    if not kept:
+        return []
+    run = [kept[0]]
+    for i in kept[1:]:
+        # A comma then "and"/"or" starts another phrase: "a local native, and other officials".
+        if i != run[-1] + 1 or (s.tokens[i].pos == "CCONJ" and s.tokens[run[-1]].text == ","):
             break
-        label.insert(0, word)
-    return " ".join(label) if label else None
+        run.append(i)
+    # Leading articles go too: the note reads "Calls Doe “former minister”".
+    while run and (
+        s.tokens[run[0]].text in _EDGE_PUNCT
+        or s.tokens[run[0]].pos in ("CCONJ", "ADP")
+        or s.tokens[run[0]].text.lower() in _ARTICLES
+    ):
+        run.pop(0)
+    while run and (s.tokens[run[-1]].text in _EDGE_PUNCT or s.tokens[run[-1]].pos in ("CCONJ", "ADP", "DET")):
+        run.pop()
+    return run
 
 
-def _is_headline(text: str) -> bool:
-    words = text.split()
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) / len(words) >= 0.6
+def _honorific(word: str) -> bool:
+    """ "Mr.", "Ms", "Dr", "Sir": a form of address, not a label ("CEO" is an acronym, kept)."""
+    return word.endswith(".") or (len(word) <= 3 and word[:1].isupper() and word[1:].islower())
 
 
-def _headline_labels(actor: str, text: str) -> list[tuple[str, str]]:
-    """Title-case headlines defeat name detection: take the capitalised words just before the surname."""
-    given = set(actor.split()[:-1])
-    found = []
-    for m in re.finditer(rf"((?:[A-Z][\w’'-]+\s){{1,2}}){re.escape(surname(actor))}\b", text):
-        words = [w for w in m.group(1).split() if w not in given and w.lower() not in _FUNCTION_WORDS]
-        if words:
-            found.append((" ".join(words), text))
-    return found
+def _valid(s: SentenceAnalysis, run: list[int], names: set[int]) -> bool:
+    if not run or len(run) > MAX_LABEL_WORDS:
+        return False
+    tokens = [s.tokens[i] for i in run]
+    if any(t.in_quote for t in tokens):
+        return False
+    # Page junk ("3531869,latest") and honorifics alone ("Mr.", "Ms") are not labels.
+    if any(any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text) and "," in t.text for t in tokens):
+        return False
+    if all(_honorific(t.text) for t in tokens if t.pos != "PUNCT"):
+        return False
+    if tokens[0].pos in ("VERB", "AUX", "ADV", "SCONJ", "PRON", "PART") and tokens[0].tag not in _LABEL_VERB_TAGS:
+        return False
+    for t in tokens:
+        if t.pos not in _LABEL_POS or (t.pos in ("VERB", "AUX") and t.tag not in _LABEL_VERB_TAGS):
+            return False
+    # Its content: a common noun or adjective, or a capitalised title word that names no one.
+    return any(
+        s.tokens[i].pos in _CONTENT_POS
+        or (s.tokens[i].pos == "PROPN" and i not in names and s.tokens[i].ent in ("", "NORP"))
+        for i in run
+    )
 
 
-def labels_for(actor: str, text: str) -> list[tuple[str, str]]:
-    """(label, quote) pairs describing ``actor`` in ``text`` (one sentence or a headline)."""
-    if _is_headline(text):
-        return _headline_labels(actor, text)
-    found: list[tuple[str, str]] = []
-    last = surname(actor)
-    actor_words = set(actor.split())
-    for start, end, name in name_runs(text):
-        if surname(name) != last:
+def _premodifier(s: SentenceAnalysis, root: int, start: int, names: set[int]) -> list[int]:
+    """The modifiers before the name in its own noun phrase, up to a determiner or possessive."""
+    left = [j for j in s.children(root) if j < start]
+    if any(s.tokens[j].dep not in _PREMOD_DEPS | {"det", "poss", "punct", "case"} for j in left):
+        return []
+    run: list[int] = []
+    for j in range(start - 1, -1, -1):
+        token = s.tokens[j]
+        owner = next((c for c in left if j in s.subtree(c)), None)
+        if owner is None or s.tokens[owner].dep in ("det", "poss", "case") or token.dep in ("det", "poss", "case"):
+            break
+        run.insert(0, j)
+    # Before a name, "and" or a preposition means the run spans two phrases ("X and longshot Y").
+    if any(s.tokens[j].pos in ("CCONJ", "ADP") for j in run):
+        return []
+    return run if _valid(s, run, names) else []
+
+
+def _apposition(s: SentenceAnalysis, root: int, end: int, names: set[int]) -> list[int]:
+    for child in s.children(root):
+        token = s.tokens[child]
+        if (
+            child >= end
+            and token.dep == "appos"
+            and (token.pos == "NOUN" or (token.pos == "PROPN" and child not in names and token.ent in ("", "NORP")))
+        ):
+            run = _trim(s, s.subtree(child))
+            if _valid(s, run, names):
+                return run
+    return []
+
+
+def _head_apposition(s: SentenceAnalysis, root: int, start: int, names: set[int]) -> list[int]:
+    """ "The party's leader, Jane Doe": the name is in apposition to a noun phrase before it."""
+    token = s.tokens[root]
+    head = token.head
+    if token.dep != "appos" or head >= start or s.tokens[head].pos != "NOUN":
+        return []
+    # The phrase must end right before the name (a comma between at most); a quantity ("saw 74 percent,
+    # Doe") or a prepositional object ("a tell of guilt, Doe") before a name is a misparse.
+    adjacent = head == start - 1 or (head == start - 2 and s.tokens[start - 1].text == ",")
+    if (
+        not adjacent
+        or s.tokens[head].dep in ("pobj", "npadvmod")
+        or any(s.tokens[c].dep == "nummod" for c in s.children(head))
+    ):
+        return []
+    mine = set(s.subtree(root))
+    run = _trim(s, [i for i in s.subtree(head) if i not in mine and i < start])
+    return run if _valid(s, run, names) else []
+
+
+def _predicate(s: SentenceAnalysis, root: int, names: set[int]) -> list[int]:
+    """ "Doe is a veteran campaigner": the attribute of a copula whose subject is the name."""
+    token = s.tokens[root]
+    verb = token.head
+    if token.dep != "nsubj" or s.tokens[verb].lemma.lower() not in _COPULAS:
+        return []
+    children = list(s.children(verb))
+    # Negated or conditional ("is not a…", "asked if Doe is a…"): not something the outlet asserts.
+    if any(s.tokens[c].dep in ("neg", "mark") for c in children):
+        return []
+    for c in children:
+        if s.tokens[c].dep == "attr" and s.tokens[c].pos == "NOUN" and c > verb:
+            run = _trim(s, s.subtree(c))
+            if _valid(s, run, names):
+                return run
+    return []
+
+
+def _name_prefix(s: SentenceAnalysis, start: int, end: int, actor: str) -> list[int]:
+    """Words the entity spans before the actor's own name: NER keeps "Reformer" in "Reformer Jane Doe"."""
+    own = set(actor.split())
+    run: list[int] = []
+    for i in range(start, end):
+        if s.tokens[i].text in own:
+            break
+        run.append(i)
+    if len(run) == end - start:
+        return []
+    return [i for i in run if s.tokens[i].text[:1].isupper() or s.tokens[i].pos in _CONTENT_POS]
+
+
+def _resolver(people: Mapping[str, str]) -> Callable[[str, str], str | None]:
+    """Who an entity names: a known person by surname (NER may call a lone surname an ORG), or, for a
+    PERSON entity of two words or more, the name as written."""
+
+    def actor_of(text: str, label: str) -> str | None:
+        known = people.get(text.split()[-1]) if text.split() else None
+        if known is not None:
+            return known
+        return text if label == "PERSON" and len(text.split()) >= 2 else None
+
+    return actor_of
+
+
+def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[FoundLabel]:
+    """Labels the outlet attaches, in its own voice, to each person in a parsed sentence or headline.
+
+    ``people`` maps a surname to the story's full name for that person; a PERSON entity not in it is
+    taken by its own full name, and other entities count only when they are a known person's name.
+    """
+    if not sentence.parsed:
+        return []
+    s = sentence
+    actor_of = _resolver(people)
+    person_tokens = {i for e in s.entities if e.label == "PERSON" for i in range(e.start, e.end)}
+    found: list[FoundLabel] = []
+    for entity in s.entities:
+        if entity.label not in _NAME_LABELS or any(s.tokens[i].in_quote for i in range(entity.start, entity.end)):
             continue
-        extra = [w for w in name.split() if w not in actor_words]
-        if extra and name.split()[-1] == last and not same_person(name, actor):
-            found.append((" ".join(extra), text))
-        pre = _premodifier(text[:start], text[end:])
-        if pre:
-            found.append((pre, text))
-        m = _APPOSITIVE.match(text[end:])
-        if m and not _APPOSITIVE_VERBS.match(m.group(1)) and len(m.group(1).split()) <= 16:
-            found.append((m.group(1).strip(), text))
+        text = entity.text.strip(_EDGE_PUNCT + "−‐ ").removesuffix("’s").removesuffix("'s")
+        if not text[:1].isupper():
+            continue  # a lower-cased page slug, not a name as written
+        actor = actor_of(text, entity.label)
+        if actor is None:
+            continue
+        start, end = entity.start, entity.end
+        root = _entity_root(s, start, end)
+        # NER may stop short of the surname ("Min Aung" + "Hlaing"): take the compound's head along.
+        while s.tokens[root].dep == "compound" and s.tokens[root].head == end and s.tokens[end].pos == "PROPN":
+            root, end = end, end + 1
+        names = person_tokens - set(range(start, end))
+        runs = [
+            _name_prefix(s, start, end, actor),
+            _premodifier(s, root, start, names),
+            _apposition(s, root, end, names),
+            _head_apposition(s, root, start, names),
+            _predicate(s, root, names),
+        ]
+        own = set(actor.split()) | set(text.split())
+        for run in runs:
+            if not run or (run is runs[0] and not _valid(s, run, names)):
+                continue
+            if all(s.tokens[i].text in own or s.tokens[i].pos == "PUNCT" for i in run):
+                continue  # the rest of the person's own name ("Saquon" before "Barkley")
+            first, last = s.tokens[run[0]], s.tokens[run[-1]]
+            at, to = first.idx, last.idx + len(last.text)
+            found.append(FoundLabel(actor, s.text[at:to].strip(_EDGE_PUNCT + " "), s.text, at, to))
     return found

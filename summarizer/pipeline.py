@@ -122,7 +122,7 @@ def build_story(
         headlines=[h for h in (analyses[a.id].headline for a in articles) if h is not None],
         repeated=_repeated_lines(articles, analyses),
     )
-    framing = build_framing(articles, sentences, people, figures)
+    framing = build_framing(articles, sentences, people, figures, analyses)
     outlets = list(dict.fromkeys(a.outlet for a in articles))
     return Story(
         id=_story_id(articles),
