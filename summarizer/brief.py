@@ -86,7 +86,9 @@ def _options(
     supporters = statements(sorted(sentences, key=lambda s: ranks[(s.article_id, s.index)]))
     options: list[_Option] = []
     for sentence, rating in zip(candidates, ratings, strict=True):
-        text = prune(strip_dateline(sentence.text))
+        # On the parse when the sentence has records (neutrality.prune), then without a glued dateline.
+        pruned = prune(sentence)
+        text = strip_dateline(pruned) if pruned is not None else None
         fit = _figure_fit(sentence.text, figures)
         if text is None:
             continue

@@ -84,7 +84,10 @@ def _standard(s: SentenceAnalysis, i: int) -> bool:
 
 def _technical_compound(s: SentenceAnalysis, i: int) -> bool:
     """A noun headed by a common-noun compound is a technical term: "tax regime", "sanctions regime"."""
-    return any(s.tokens[j].dep == "compound" and s.tokens[j].pos == "NOUN" for j in s.children(i))
+    return any(
+        s.tokens[j].dep == "compound" and s.tokens[j].pos == "NOUN" and (j == 0 or s.tokens[j - 1].text != "-")
+        for j in s.children(i)
+    )
 
 
 def _before_quantity(s: SentenceAnalysis, i: int) -> bool:

@@ -1,20 +1,53 @@
-"""Make a sentence neutral or reject it: cut clauses that carry loaded terms, keep the facts."""
+"""Make a sentence neutral or reject it: cut the loaded words the outlet says itself, keep the facts.
+
+With the parser's records (a ``Sentence`` whose analysis is parsed, or a ``SentenceAnalysis``) the
+cut follows the parse: a loaded modifier goes ("the racist party won" → "the party won"), a label
+before a name goes with its article ("the ultra-sectarian Doe" → "Doe"), a loaded apposition or
+non-restrictive relative clause goes with its commas; a loaded word anywhere else carries the
+clause, and the sentence is rejected. Quoted speech is the speaker's and stays. An unparsed sentence
+is unverified and rejected. Plain text (no records) falls back to the hand-written list.
+"""
 
 from __future__ import annotations
 
 import re
 
+from summarizer.analysis.records import SentenceAnalysis
 from summarizer.lexicon import find_loaded
+from summarizer.loaded import LoadedHit, loaded_hits
+from summarizer.models import Sentence
 
 _CLAUSE_SPLIT = re.compile(r",\s+")
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(the|an?|another)\s+)$", re.I)
 _NOUN_THEN_NAME = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?=[A-ZÀ-Ý])")
 _ENDS_WITH_NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+$")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_DOUBLE_COMMA = re.compile(r",\s*,")
 MIN_WORDS = 6
+_MODIFIER_DEPS = frozenset({"amod", "compound", "advmod", "nmod", "npadvmod", "nummod"})
+_NAME_PREMOD_DEPS = _MODIFIER_DEPS | {"det"}
+
+Text = str | Sentence | SentenceAnalysis
 
 
-def is_loaded(text: str) -> bool:
-    return bool(find_loaded(text))
+def _records(sentence: Text) -> SentenceAnalysis | None:
+    if isinstance(sentence, SentenceAnalysis):
+        return sentence
+    if isinstance(sentence, Sentence) and sentence.analysis is not None:
+        return sentence.analysis
+    return None
+
+
+def _text(sentence: Text) -> str:
+    return sentence if isinstance(sentence, str) else sentence.text
+
+
+def is_loaded(sentence: Text) -> bool:
+    """The outlet itself uses a loaded term here (read from the parse when records are available)."""
+    records = _records(sentence)
+    if records is not None and records.parsed:
+        return bool(loaded_hits(records))
+    return bool(find_loaded(_text(sentence)))
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -23,14 +56,122 @@ def _inside_quote(text: str, position: int) -> bool:
 
 
 def loaded_outside_quotes(text: str) -> list[tuple[int, int, str, str]]:
-    """Loaded terms in the outlet's own voice (quoted speech is the speaker's, not the outlet's)."""
+    """Hand-listed loaded terms in the outlet's own voice, for plain text without records."""
     return [hit for hit in find_loaded(text) if not _inside_quote(text, hit[0])]
 
 
+# --- cutting on the parse ---------------------------------------------------------------------------
+
+
+def _tokens_of(s: SentenceAnalysis, hit: LoadedHit) -> list[int]:
+    return [i for i, t in enumerate(s.tokens) if hit.start <= t.idx < hit.end]
+
+
+def _with_commas(s: SentenceAnalysis, span: list[int]) -> set[int]:
+    """A parenthetical span and the comma before it (and the one after, when the sentence goes on)."""
+    cut = set(span)
+    before, after = min(span) - 1, max(span) + 1
+    if before >= 0 and s.tokens[before].text in (",", "—", "–"):
+        cut.add(before)
+        if after < len(s.tokens) and s.tokens[after].text in (",", "—", "–"):
+            cut.add(after)
+    return cut
+
+
+def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
+    """Token indices that remove ``hit`` and leave a grammatical sentence, or None when none do."""
+    tokens = _tokens_of(s, hit)
+    if not tokens:
+        return None
+    top = min(tokens, key=lambda i: len(_ancestors(s, i)))  # the hit's highest token
+    node = top
+    while s.tokens[node].dep in _MODIFIER_DEPS and s.tokens[node].head != node:
+        node = s.tokens[node].head
+    if node != top and s.tokens[node].pos == "PROPN":
+        # A label before a name: drop the whole run of modifiers with its article, keep the name.
+        first = node
+        while first > 0 and s.tokens[first - 1].pos == "PROPN" and s.tokens[first - 1].ent == s.tokens[node].ent:
+            first -= 1
+        run = [
+            j
+            for c in s.children(node)
+            if c < first and s.tokens[c].dep in _NAME_PREMOD_DEPS
+            for j in s.subtree(c)
+            if j < first
+        ]
+        return set(run) if run else None
+    if node != top:
+        # A modifier of a common noun: drop it and its own intensifiers, keep the noun.
+        return set(s.subtree(top))
+    for ancestor in [top, *_ancestors(s, top)]:
+        token = s.tokens[ancestor]
+        if token.dep == "appos":
+            return _with_commas(s, s.subtree(ancestor))
+        if token.dep == "relcl":
+            span = s.subtree(ancestor)
+            if min(span) > 0 and s.tokens[min(span) - 1].text == ",":
+                return _with_commas(s, span)
+            return None
+    return None
+
+
+def _ancestors(s: SentenceAnalysis, i: int) -> list[int]:
+    found: list[int] = []
+    while s.tokens[i].head != i and len(found) < len(s.tokens):
+        i = s.tokens[i].head
+        found.append(i)
+    return found
+
+
+def _join(s: SentenceAnalysis, keep: list[int]) -> str:
+    pieces: list[str] = []
+    for i, after in zip(keep, keep[1:] + [-1], strict=True):
+        token = s.tokens[i]
+        end = token.idx + len(token.text)
+        gap = s.text[end : s.tokens[after].idx] if after >= 0 else ""
+        pieces.append(token.text + (" " if any(c.isspace() for c in gap) else ""))
+    text = "".join(pieces)
+    text = _DOUBLE_COMMA.sub(",", _SPACE_BEFORE_PUNCT.sub(r"\1", re.sub(r"\s{2,}", " ", text)))
+    return _fix_articles(text.strip(" ,"))
+
+
+def _fix_articles(text: str) -> str:
+    """ "a angry crowd" after a cut → "an angry crowd", and back."""
+    text = re.sub(r"\b([Aa]) (?=[aeiouAEIOU])", r"\1n ", text)
+    return re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])", r"\1 ", text)
+
+
+def _prune_records(s: SentenceAnalysis) -> str | None:
+    if not s.parsed:
+        return None
+    hits = loaded_hits(s)
+    if not hits:
+        return s.text
+    cut: set[int] = set()
+    for hit in hits:
+        found = _cut_for(s, hit)
+        if found is None:
+            return None
+        cut |= found
+    keep = [i for i in range(len(s.tokens)) if i not in cut]
+    result = _join(s, keep)
+    result = result[:1].upper() + result[1:]
+    if len(result.split()) < MIN_WORDS:
+        return None
+    return _balanced(result)
+
+
+def _balanced(text: str) -> str | None:
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return None
+    return text if text.endswith((".", "!", "?", "”", '"')) else text + "."
+
+
+# --- plain text ------------------------------------------------------------------------------------
+
+
 def drop_loaded_premodifiers(text: str) -> str:
-    """Cut a loaded label standing before a name: "the ultra-Catholic Kast" → "Kast",
-    "Radical activist Helena Marsh won" → "Helena Marsh won", "another ultra-right President" →
-    "another President"."""
+    """Cut a hand-listed loaded label standing before a name: "the ultra-Catholic Kast" → "Kast"."""
     for start, end, _, _ in reversed(find_loaded(text)):
         det = _DETERMINER_BEFORE.search(text[:start])
         after = _NOUN_THEN_NAME.match(text, end)
@@ -42,26 +183,21 @@ def drop_loaded_premodifiers(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def prune(sentence: str) -> str | None:
-    """The sentence with loaded appositives and clauses cut, or None when no neutral sentence remains.
-
-    "Kast, right-wing extremist and follower of X, won the runoff, garnering 58%." becomes
-    "Kast won the runoff, garnering 58%."
-    """
-    if not is_loaded(sentence):
+def _prune_text(sentence: str) -> str | None:
+    if not find_loaded(sentence):
         return sentence
     text = drop_loaded_premodifiers(sentence)
     clauses = _CLAUSE_SPLIT.split(text.rstrip(" ."))
     kept: list[str] = []
     joiner_after_cut = False
     for i, clause in enumerate(clauses):
-        if is_loaded(clause) and i > 0:
+        if find_loaded(clause) and i > 0:
             appositive = bool(_ENDS_WITH_NAME.search(kept[-1])) if kept else False
             if not (appositive or i == len(clauses) - 1):
                 return None
             joiner_after_cut = True
             continue
-        if is_loaded(clause):
+        if find_loaded(clause):
             return None
         if kept and joiner_after_cut:
             kept[-1] = f"{kept[-1]} {clause}"
@@ -69,8 +205,22 @@ def prune(sentence: str) -> str | None:
             kept.append(clause)
         joiner_after_cut = False
     result = ", ".join(kept).strip()
-    if not result or is_loaded(result) or len(result.split()) < MIN_WORDS:
+    if not result or find_loaded(result) or len(result.split()) < MIN_WORDS:
         return None
     if result.count("“") != result.count("”") or result.count('"') % 2:
         return None
     return result + "."
+
+
+def prune(sentence: Text) -> str | None:
+    """The sentence with the outlet's loaded words cut, or None when no neutral sentence remains.
+
+    Pass the ``Sentence`` (or its ``SentenceAnalysis``) to cut on the parse; a sentence whose
+    analysis is unparsed is unverified and gives None. A plain string uses the hand-written list:
+    "Kast, right-wing extremist and follower of X, won the runoff, garnering 58%." becomes
+    "Kast won the runoff, garnering 58%."
+    """
+    records = _records(sentence)
+    if records is not None:
+        return _prune_records(records)
+    return _prune_text(_text(sentence))
