@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from summarizer.analysis.records import SentenceAnalysis
+from summarizer.analysis.records import HEADLINE, SentenceAnalysis
 
 # Dependents before a name that belong to its noun phrase as modifiers ("former", "minister", "GOP").
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "advmod"})
@@ -25,6 +25,8 @@ _COPULAS = frozenset({"be", "become", "remain"})
 _EDGE_PUNCT = ",;:—–-()\"'“”‘’"
 MAX_LABEL_WORDS = 14
 _ARTICLES = frozenset({"a", "an", "the"})
+# Quantifiers and degree words the tagger calls adjectives: "the most Doe has…" labels no one.
+_NOT_CONTENT = frozenset({"most", "more", "many", "much", "other", "such", "same", "own", "few", "several"})
 # Entity types a person's name may get from the small model ("Doe" alone is often an ORG).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"})
 
@@ -96,10 +98,14 @@ def _valid(s: SentenceAnalysis, run: list[int], names: set[int]) -> bool:
     for t in tokens:
         if t.pos not in _LABEL_POS or (t.pos in ("VERB", "AUX") and t.tag not in _LABEL_VERB_TAGS):
             return False
+    # A phrase headed by another person's name ("Doe, Republican Richard Roe") is a list, not a label;
+    # a name further down ("follower of Richard Roe") is fine.
+    if any(i in names for i in run if not (run[0] <= s.tokens[i].head <= run[-1]) or s.tokens[i].head == i):
+        return False
     # Its content: a common noun or adjective, or a capitalised title word that names no one.
     return any(
-        s.tokens[i].pos in _CONTENT_POS
-        or (s.tokens[i].pos == "PROPN" and i not in names and s.tokens[i].ent in ("", "NORP"))
+        (s.tokens[i].pos in _CONTENT_POS and s.tokens[i].text.lower() not in _NOT_CONTENT)
+        or (s.tokens[i].pos == "PROPN" and s.tokens[i].ent in ("", "NORP"))
         for i in run
     )
 
@@ -119,6 +125,8 @@ def _premodifier(s: SentenceAnalysis, root: int, start: int, names: set[int]) ->
     # Before a name, "and" or a preposition means the run spans two phrases ("X and longshot Y").
     if any(s.tokens[j].pos in ("CCONJ", "ADP") for j in run):
         return []
+    while run and _honorific(s.tokens[run[-1]].text):
+        run.pop()  # "Prime Minister Sir Jane Doe": the label is "Prime Minister"
     return run if _valid(s, run, names) else []
 
 
@@ -218,7 +226,8 @@ def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[Fou
         text = entity.text.strip(_EDGE_PUNCT + "−‐ ").removesuffix("’s").removesuffix("'s")
         if not text[:1].isupper():
             continue  # a lower-cased page slug, not a name as written
-        actor = actor_of(text, entity.label)
+        # Title case defeats NER in headlines ("Doe Decries Levy"): there only known people count.
+        actor = actor_of(text, entity.label if s.role != HEADLINE else "")
         if actor is None:
             continue
         start, end = entity.start, entity.end

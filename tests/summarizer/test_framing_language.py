@@ -40,6 +40,18 @@ def test_an_apposition_a_premodifier_and_a_predicate_are_labels():
     }
 
 
+def test_a_list_of_names_gives_each_its_own_label_and_honorifics_are_not_labels():
+    found = labels(
+        "Jane Holloway defeated independent former mayor Tomas Brandt, Liberal candidate Ana Ruiz and two others. "
+        "The most Tomas Brandt could offer was a seat on the board. Prime Minister Sir Tomas Brandt resigned."
+    )
+    assert found == {
+        ("Ana Ruiz", "Liberal candidate"),
+        ("Tomas Brandt", "independent former mayor"),
+        ("Tomas Brandt", "Prime Minister"),
+    }
+
+
 @pytest.mark.parametrize(
     ("title", "text"),
     [
