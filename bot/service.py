@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
+from bot.render.framing_note import FULL, wants_full
 from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
@@ -191,12 +192,19 @@ class CommandService:
         self.history = history  # "PLATFORM:ID" → recent digest runs (admins' /newsbrief-config deliveries)
         self._handlers: dict[str, Callable[[str | None], dict[str, Any]]] = {
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
-            "framing": lambda topic: stories_document("framing", self._one(topic), topic),
+            "framing": self._framing,
             "who-won": lambda topic: who_won_document(self.source.stories(), topic),
             "sources": lambda _topic: envelope("sources", sources=self.source.sources()),
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
             "timeline": lambda topic: self.timelines.document(self._one(topic), topic),
         }
+
+    def _framing(self, topic: str | None) -> dict[str, Any]:
+        """The framing document; ``note`` says whether a chat shows the short note or (topic "… full") all of it."""
+        topic, full = wants_full(topic)
+        doc = stories_document("framing", self._one(topic), topic)
+        doc["note"] = FULL if full else "short"
+        return doc
 
     def _one(self, topic: str | None) -> list[Story]:
         return match_stories(self.source.stories(), topic)[:1]

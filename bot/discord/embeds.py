@@ -8,12 +8,14 @@ from typing import Any
 
 import discord
 
+from bot.render.framing_note import short_note
 from bot.render.markup import discord_text
 from bot.render.text import (
     Style,
     brief_lines,
     election_lines,
     framing_lines,
+    short_note_lines,
     source_lines,
 )
 
@@ -163,6 +165,8 @@ def document_cards(doc: Doc) -> list[Card]:
         blocks = [election_lines(r, style) for r in doc["results"]] or [
             [style.heading("Who won"), style.text(doc["message"])]
         ]
+    elif command == "framing" and doc.get("note") == "short":
+        blocks = [short_note_lines(short_note(s, doc.get("topic")), style) for s in doc["stories"]]
     elif command == "framing":
         blocks = [framing_lines(s, style) for s in doc["stories"]]
     elif command == "sources":
@@ -192,6 +196,8 @@ def _digest_story_lines(story: Doc, style: Style) -> list[str]:
     lines = brief_lines(story, style)
     framing = story["framing"]
     lines += [style.sub("How the outlets framed it"), style.text(framing["message"] or framing["contrast"])]
+    if framing["comparable"]:
+        lines += short_note_lines(short_note(story), style, heading=False)
     labels = (
         (f"{a['outlet']}: {a['title']}" if a.get("title") else a["outlet"], a.get("url")) for a in story["articles"]
     )

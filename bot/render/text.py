@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot.render.framing_note import ShortNote, short_note
 from bot.render.markup import link_label, markdown_text, plain_text
+from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
 
 Doc = dict[str, Any]
@@ -97,10 +99,10 @@ def framing_lines(story: Doc, style: Style) -> list[str]:
             lines.append(style.quote(label["quote"]))
         for term in outlet["loaded_language"]:
             speaker = " (in a quotation)" if term["in_quote"] else ""
-            lines.append(style.item(f"Loaded: “{t(term['term'])}” — {t(term['technique'])}{speaker}"))
+            lines.append(style.item(f"Loaded: “{t(term['term'])}” — {t(technique_words(term['technique']))}{speaker}"))
             lines.append(style.quote(term["quote"]))
         if outlet["frames"]:
-            shares = ", ".join(f"{t(f['frame'])} {f['share']:.0%}" for f in outlet["frames"][:4])
+            shares = ", ".join(f"{t(frame_words(f['frame']))} {f['share']:.0%}" for f in outlet["frames"][:4])
             lines.append(style.item(f"Emphasis (share of its sentences): {shares}"))
         for text in outlet["only_here"]:
             lines.append(style.item("Only here:"))
@@ -108,6 +110,25 @@ def framing_lines(story: Doc, style: Style) -> list[str]:
         for note in outlet["figures_differ"]:
             lines.append(style.item(f"Figures differ: {t(note)}"))
         lines.append(style.item(f"In short: {t(outlet['contrast'])}"))
+    return lines
+
+
+def short_note_lines(note: ShortNote, style: Style, *, heading: bool = True) -> list[str]:
+    """The short framing note: per outlet its contrast, its strongest quote and what only it reports."""
+    t = style.text
+    lines = [style.heading(f"How each outlet framed it: {note.title}")] if heading else []
+    if note.message:
+        lines.append(t(note.message))
+    for outlet in note.outlets:
+        lines.append(style.item(t(outlet.contrast)))
+        if outlet.evidence:
+            lines.append(style.quote(outlet.evidence))
+        if outlet.only_here:
+            lines.append(style.item(f"Only {t(outlet.outlet)} reports: “{t(outlet.only_here.strip('“”'))}”"))
+    more = f" ({note.more} more outlet{'s' if note.more > 1 else ''} there)" if note.more else ""
+    if style.markdown and note.outlets:
+        lines.append("")  # CommonMark: a line right after a list item would continue it
+    lines.append(f"Full note: {t(note.full_command)}{more}")
     return lines
 
 
@@ -160,6 +181,8 @@ def source_lines(doc: Doc, style: Style) -> list[str]:
 def digest_lines(story: Doc, style: Style) -> list[str]:
     lines = brief_lines(story, style)
     lines.append(f"Framing: {style.text(story['framing']['message'] or story['framing']['contrast'])}")
+    if story["framing"]["comparable"]:
+        lines += short_note_lines(short_note(story), style, heading=False)
     links = (style.link(article["outlet"], article.get("url")) for article in story["articles"])
     lines += [style.item(link) for link in links if link]
     return lines
@@ -184,6 +207,8 @@ def render(doc: Doc, *, markdown: bool = False) -> str:
         blocks.append([style.text(doc["error"]["message"])])
     elif doc["command"] == "who-won":
         blocks += [election_lines(r, style) for r in doc["results"]] or [[style.text(doc["message"])]]
+    elif doc["command"] == "framing" and doc.get("note") == "short":
+        blocks += [short_note_lines(short_note(s, doc.get("topic")), style) for s in doc["stories"]]
     elif doc["command"] == "framing":
         blocks += [framing_lines(s, style) for s in doc["stories"]]
     elif doc["command"] == "sources":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.render.framing_note import ShortNote, short_note
 from bot.render.markup import link_label
 from bot.render.text import figure_line, source_summary
 from bot.slack.limits import (
@@ -15,6 +16,7 @@ from bot.slack.limits import (
     section_blocks,
     title_block,
 )
+from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
 
 Doc = dict[str, Any]
@@ -49,6 +51,8 @@ def document_blocks(doc: Doc) -> list[Block]:
                 _context(f"…and {hidden} more election result(s). Add a topic to narrow it, e.g. `/who-won chile`.")
             )
         return shown
+    if command == "framing" and doc.get("note") == "short":
+        return _joined([short_note_blocks(short_note(s, doc.get("topic"))) for s in doc["stories"]])
     if command == "framing":
         return _joined([framing_blocks(s) for s in doc["stories"]])
     if command == "sources":
@@ -106,9 +110,10 @@ def outlet_framing_lines(outlet: Doc) -> list[str]:
         lines += [f"• Calls {escape(label['actor'])} “{escape(label['label'])}”", _quote(label["quote"])]
     for term in outlet["loaded_language"]:
         speaker = " (in a quotation)" if term["in_quote"] else ""
-        lines += [f"• Loaded: “{escape(term['term'])}” — {escape(term['technique'])}{speaker}", _quote(term["quote"])]
+        technique = escape(technique_words(term["technique"]))
+        lines += [f"• Loaded: “{escape(term['term'])}” — {technique}{speaker}", _quote(term["quote"])]
     if outlet["frames"]:
-        shares = ", ".join(f"{escape(f['frame'])} {f['share']:.0%}" for f in outlet["frames"][:4])
+        shares = ", ".join(f"{escape(frame_words(f['frame']))} {f['share']:.0%}" for f in outlet["frames"][:4])
         lines.append(f"• Emphasis (share of its sentences): {shares}")
     for text in outlet["only_here"]:
         lines += ["• Only here:", _quote(text)]
@@ -126,6 +131,25 @@ def framing_blocks(story: Doc) -> list[Block]:
     for outlet in framing["outlets"]:
         blocks += section_blocks(outlet_framing_lines(outlet))
     return blocks
+
+
+def short_note_lines(note: ShortNote) -> list[str]:
+    """The short framing note as mrkdwn lines: per outlet its contrast, strongest quote and exclusive."""
+    lines = [escape(note.message)] if note.message else []
+    for outlet in note.outlets:
+        lines.append(f"• {escape(outlet.contrast)}")
+        if outlet.evidence:
+            lines.append(_quote(outlet.evidence))
+        if outlet.only_here:
+            lines.append(f"   _Only {escape(outlet.outlet)} reports:_ “{escape(outlet.only_here.strip('“”'))}”")
+    more = f" ({note.more} more outlet{'s' if note.more > 1 else ''} there)" if note.more else ""
+    lines.append(f"Full note: {escape(note.full_command)}{more}")
+    return lines
+
+
+def short_note_blocks(note: ShortNote) -> list[Block]:
+    """The short note under its title; ``/framing <topic> full`` shows the whole note."""
+    return [title_block(f"How each outlet framed it: {note.title}"), *section_blocks(short_note_lines(note))]
 
 
 def _candidate(role: str, candidate: Doc) -> str:
@@ -182,6 +206,8 @@ def digest_blocks(story: Doc) -> list[Block]:
     """A story's brief plus its one-line framing contrast and links to the articles (http(s) links only)."""
     framing = story["framing"]
     lines = [f"*Framing:* {escape(framing['message'] or framing['contrast'])}"]
+    if framing["comparable"]:
+        lines += short_note_lines(short_note(story))
     links = [link for link in (_link(a.get("url"), a["outlet"]) for a in story["articles"]) if link]
     if links:
         lines.append("Read: " + " · ".join(links))

@@ -90,8 +90,8 @@ async def test_brief_is_free_of_loaded_terms(bot, fake):
     assert_within_limits(messages)
 
 
-async def test_framing_is_split_within_limits_and_shows_quotes(bot, fake):
-    messages = await run(bot, fake, "framing")
+async def test_full_framing_is_split_within_limits_and_shows_quotes(bot, fake):
+    messages = await run(bot, fake, "framing", topic="chile full")
     embeds = [e for m in messages for e in m.embeds]
     assert_within_limits(messages)
     fields = [f for e in embeds for f in e.get("fields", [])]

@@ -33,8 +33,8 @@ def test_brief_is_free_of_loaded_language(user, fake):
     assert [term for term in LOADED_TERMS if term in seen] == []
 
 
-def test_framing_shows_each_outlet_with_quotes_as_blockquotes(user, fake):
-    user.command("/framing")
+def test_full_framing_shows_each_outlet_with_quotes_as_blockquotes(user, fake):
+    user.command("/framing", "kast full")
     [post] = fake.wait_for_posts(1)
     texts = post.block_texts()
     assert post.blocks[0] == {

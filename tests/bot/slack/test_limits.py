@@ -49,9 +49,9 @@ def long_framing_service(seed_stories) -> CommandService:
 
 
 def test_a_long_framing_note_arrives_as_several_messages_within_limits(make_user, long_framing_service, fake):
-    expected = render_messages(long_framing_service.run("framing").doc)
+    expected = render_messages(long_framing_service.run("framing", "full").doc)
     assert len(expected) > 1
-    make_user(long_framing_service).command("/framing")
+    make_user(long_framing_service).command("/framing", "full")
     posts = fake.wait_for_posts(len(expected), settle=0.3)
     assert len(posts) == len(expected)
     for post in posts:
