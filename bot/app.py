@@ -23,6 +23,7 @@ from bot.digest import ChannelDigests, ConsolePublisher, Publisher
 from bot.feeds.cli import source_rows
 from bot.feeds.ingest import rebuild_stories
 from bot.logs import configure_logging
+from bot.pictures import Pictures
 from bot.service import CommandService
 from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
@@ -97,6 +98,7 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
         claim_digest=ChannelDigests(db, lambda: store.config),
         history=lambda channel: channel_lines(db, channel),
         timelines=Timelines(db, lambda: store.config),
+        pictures=Pictures(lambda: store.config),
     )
     return Runtime(store, db, stories, service, plans, creds)
 
@@ -137,7 +139,7 @@ async def serve(
                 f"slack: not started — Slack refused the start-up check ({type(exc).__name__}); see the log", file=err
             )
         else:
-            publishers["slack"] = _slack_publisher(app)
+            publishers["slack"] = _slack_publisher(app, rt.service.pictures)
             tasks.append(_watched(_serve_slack(app, rt, args, slack_stop), "slack"))
     discord_ready = asyncio.Event()
     if plan["discord"].start:
@@ -223,10 +225,10 @@ def _build_slack_app(rt: Runtime) -> App:
     )
 
 
-def _slack_publisher(app: App) -> Publisher:
+def _slack_publisher(app: App, pictures: Pictures) -> Publisher:
     from bot.publishers import SlackPublisher
 
-    return SlackPublisher(app)
+    return SlackPublisher(app, pictures=pictures)
 
 
 async def _serve_slack(app: App, rt: Runtime, args: argparse.Namespace, stop: threading.Event) -> None:
@@ -253,7 +255,7 @@ async def _run_discord(
     async def on_start(client: Any) -> None:
         from bot.scheduler import jobs
 
-        publishers["discord"] = DiscordPublisher(client)
+        publishers["discord"] = DiscordPublisher(client, rt.service.pictures)
         jobs.PUBLISHERS["discord"] = publishers["discord"]  # in case the scheduler started without it
         ready.set()
 

@@ -10,6 +10,8 @@ from discord.http import HTTPClient
 from slack_bolt import App
 
 from bot.discord.posting import post_digest
+from bot.pictures import Pictures
+from bot.slack.app import digest_pictures
 from bot.slack.blocks import render_messages
 from bot.slack.delivery import RetryPolicy, SlackDelivery
 from bot.storage.threads import ThreadRoot
@@ -20,11 +22,13 @@ from bot.threads.slack import SlackThreads
 class DiscordPublisher:
     """Posts a digest document as embeds to a Discord channel id."""
 
-    def __init__(self, client: discord.Client | HTTPClient) -> None:
+    def __init__(self, client: discord.Client | HTTPClient, pictures: Pictures | None = None) -> None:
         self.client = client
+        self.pictures = pictures or Pictures()
 
     async def post(self, target: str, doc: dict[str, Any]) -> None:
-        await post_digest(self.client, target, doc)
+        drawn = await asyncio.to_thread(self.pictures.digest, doc, "discord", target)
+        await post_digest(self.client, target, doc, pictures=drawn)
 
     async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
         return await discord_threads.post_roots(self.client, target, doc)
@@ -36,12 +40,14 @@ class DiscordPublisher:
 class SlackPublisher:
     """Posts a digest document as Block Kit messages with ``chat.postMessage``."""
 
-    def __init__(self, app: App, policy: RetryPolicy | None = None) -> None:
+    def __init__(self, app: App, policy: RetryPolicy | None = None, pictures: Pictures | None = None) -> None:
         self.app = app
         self.delivery = SlackDelivery(policy or RetryPolicy())
+        self.pictures = pictures or Pictures()
 
     async def post(self, target: str, doc: dict[str, Any]) -> None:
         await asyncio.to_thread(self.delivery.post_to_channel, self.app.client, target, render_messages(doc))
+        await asyncio.to_thread(digest_pictures, self.pictures, self.app.client, self.delivery.policy, target, doc)
 
     async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
         threads = SlackThreads(self.app.client, self.delivery.policy)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.render.framing_note import FULL, wants_full
 from bot.threads.timeline import Timelines
@@ -21,6 +21,9 @@ from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
 from summarizer.queries import match_stories
 from summarizer.report import envelope, error_document, stories_document, who_won_document
+
+if TYPE_CHECKING:
+    from bot.pictures import Pictures
 
 log = logging.getLogger("newsbrief")
 
@@ -184,7 +187,13 @@ class CommandService:
         claim_digest: DigestClaimer | None = None,
         history: Callable[[str], list[str]] | None = None,
         timelines: Timelines | None = None,
+        pictures: Pictures | None = None,
     ) -> None:
+        if pictures is None:
+            from bot.pictures import Pictures  # the config model: not needed until an adapter asks
+
+            pictures = Pictures()
+        self.pictures = pictures  # coverage pictures the adapters attach (bot.pictures)
         self.source = source
         self.timelines = timelines or Timelines()
         self.digest_size = digest_size

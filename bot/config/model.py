@@ -148,6 +148,7 @@ class ScopeOverrides(_Strict):
     brief_words: BriefWords | None = None
     algorithm: Algorithm | None = None
     max_stories: MaxStories | None = None
+    pictures: bool | None = None
     timezone: str | None = None
     post_when_quiet: bool | None = None
     threads: bool | None = None
@@ -166,6 +167,8 @@ class Defaults(_Strict):
     brief_words: BriefWords = 90
     algorithm: Algorithm = "lexrank"
     max_stories: MaxStories = 5
+    # Digest posts carry a coverage picture per story (bot.render.coverage_picture); /framing always does.
+    pictures: bool = False
     timezone: str = "UTC"
     post_when_quiet: bool = False
     # Each posted story is a thread root; updates as the story grows go into its thread (bot.threads).
@@ -300,6 +303,7 @@ class EffectiveSettings:
     max_stories: int
     timezone: str
     post_when_quiet: bool
+    pictures: bool = False
     schedule: str | None = None
     include_topics: list[str] = field(default_factory=list)
     exclude_topics: list[str] = field(default_factory=list)

@@ -57,6 +57,7 @@ FIELD_FIXES: dict[str, str] = {
     "source_time_budget_seconds": "use a number of seconds above 0 and at most 3600, e.g. 120",
     "max_items_per_feed": "use a whole number from 1 to 10000, e.g. 200",
     "database_url": DATABASE_URL_FIX,
+    "pictures": "use true or false",
 }
 
 TYPE_FIXES: dict[str, str] = {

@@ -12,7 +12,8 @@ from discord import app_commands
 from bot.config.admin import AdminActor, run_config_command
 from bot.config.store import ConfigStore
 from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
-from bot.discord.posting import post_digest
+from bot.discord.posting import picture_file, post_digest
+from bot.render.coverage_picture import Picture
 from bot.service import CommandService
 
 NO_MENTIONS = discord.AllowedMentions.none()  # also the client's default; said again at every send
@@ -22,20 +23,34 @@ NO_CONFIG = "Configuration editing is not available on this bot (it was started 
 
 
 async def send_followups(
-    interaction: discord.Interaction[Any], embeds: list[discord.Embed], ephemeral: bool = False
+    interaction: discord.Interaction[Any],
+    embeds: list[discord.Embed],
+    ephemeral: bool = False,
+    picture: Picture | None = None,
 ) -> None:
-    """Answer a deferred interaction with as many messages as Discord's limits need."""
-    for message in pack_messages(embeds):
+    """Answer a deferred interaction with as many messages as Discord's limits need; a ``picture`` is
+    attached to the first and shown in its first embed."""
+    for i, message in enumerate(pack_messages(embeds)):
+        if i == 0 and picture is not None:
+            message[0].set_image(url=f"attachment://{picture.filename}")
+            await interaction.followup.send(
+                embeds=message, file=picture_file(picture), ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            )
+            continue
         await interaction.followup.send(embeds=message, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
 
 
 async def answer(
     interaction: discord.Interaction[Any], service: CommandService, command: str, topic: str | None
 ) -> None:
-    """Acknowledge at once, run the command off the event loop, then post the embeds."""
+    """Acknowledge at once, run the command off the event loop, then post the embeds (``/framing``: with
+    the story's coverage picture)."""
     await interaction.response.defer(thinking=True)
     reply = await asyncio.to_thread(service.run, command, topic)
-    await send_followups(interaction, document_embeds(reply.doc))
+    picture = None
+    if command == "framing" and not reply.is_error:
+        picture = await asyncio.to_thread(service.pictures.framing, reply.doc)
+    await send_followups(interaction, document_embeds(reply.doc), picture=picture)
 
 
 def admin_actor(interaction: discord.Interaction[Any]) -> AdminActor:
@@ -117,8 +132,9 @@ def build_commands(
         if reply.is_error or channel_id is None:  # including "no new stories": told only to the user
             await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
             return
+        drawn = await asyncio.to_thread(service.pictures.digest, reply.doc, "discord", str(channel_id))
         async with reply.delivery():  # a failed post releases the stories for the next digest
-            await post_digest(interaction.client, channel_id, reply.doc)
+            await post_digest(interaction.client, channel_id, reply.doc, pictures=drawn)
         count = len(reply.doc["stories"])
         await interaction.followup.send(
             f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, TypeVar
 
@@ -15,6 +16,7 @@ import discord
 from discord.http import HTTPClient, handle_message_parameters
 
 from bot.discord.embeds import document_embeds, pack_messages
+from bot.render.coverage_picture import Picture, short
 from bot.service import DeliveryUnknown
 from summarizer.errors import NewsbriefError
 
@@ -101,23 +103,50 @@ async def with_retries(action: Callable[[], Awaitable[T]], what: str, backoff: B
 
 def _sender(
     client_or_http: discord.Client | HTTPClient, channel_id: int
-) -> Callable[[list[discord.Embed]], Awaitable[int]]:
-    """A function posting one message of embeds to the channel and returning its id."""
+) -> Callable[[list[discord.Embed], list[Picture]], Awaitable[int]]:
+    """A function posting one message of embeds (and their pictures, as attachments) and returning its id."""
     if isinstance(client_or_http, discord.Client):
         channel = client_or_http.get_partial_messageable(channel_id)
 
-        async def via_client(embeds: list[discord.Embed]) -> int:
-            return (await channel.send(embeds=embeds, allowed_mentions=discord.AllowedMentions.none())).id
+        async def via_client(embeds: list[discord.Embed], pictures: list[Picture]) -> int:
+            files = [picture_file(p) for p in pictures]
+            return (await channel.send(embeds=embeds, files=files, allowed_mentions=discord.AllowedMentions.none())).id
 
         return via_client
     http = client_or_http
 
-    async def via_http(embeds: list[discord.Embed]) -> int:
-        with handle_message_parameters(embeds=embeds, allowed_mentions=discord.AllowedMentions.none()) as params:
+    async def via_http(embeds: list[discord.Embed], pictures: list[Picture]) -> int:
+        files = [picture_file(p) for p in pictures]
+        none = discord.AllowedMentions.none()
+        with handle_message_parameters(embeds=embeds, files=files, allowed_mentions=none) as params:
             data = await http.send_message(channel_id, params=params)
         return int(data["id"])
 
     return via_http
+
+
+def picture_file(picture: Picture) -> discord.File:
+    """A picture as an attachment (a fresh one per attempt: a sent ``File`` is spent), with its alt text."""
+    return discord.File(io.BytesIO(picture.png), filename=picture.filename, description=short(picture.alt_text, 1024))
+
+
+def show_pictures(
+    doc: dict[str, Any], pictures: Sequence[Picture | None] | None
+) -> tuple[list[discord.Embed], dict[int, Picture]]:
+    """The document's embeds with each story's picture shown in its first embed (``attachment://``), and the
+    pictures by the ``id`` of the embed that shows them. Without pictures, simply the document's embeds."""
+    if not pictures or not any(pictures):
+        return document_embeds(doc), {}
+    embeds: list[discord.Embed] = []
+    shown: dict[int, Picture] = {}
+    for i, (story, picture) in enumerate(zip(doc["stories"], pictures, strict=True), 1):
+        story_embeds = document_embeds({**doc, "stories": [story]})
+        if picture is not None and story_embeds:
+            picture = replace(picture, filename=f"coverage-{i}.png")
+            story_embeds[0].set_image(url=f"attachment://{picture.filename}")
+            shown[id(story_embeds[0])] = picture
+        embeds += story_embeds
+    return embeds, shown
 
 
 async def send_embeds(
@@ -126,6 +155,7 @@ async def send_embeds(
     embeds: Sequence[discord.Embed],
     *,
     backoff: Backoff = DEFAULT_BACKOFF,
+    pictures: dict[int, Picture] | None = None,
 ) -> list[int]:
     """Post ``embeds`` to a channel, as many messages as Discord's limits need; returns the message ids.
 
@@ -136,8 +166,9 @@ async def send_embeds(
     what = f"posting to Discord channel {channel_id}"
     ids: list[int] = []
     for message in pack_messages(embeds):
+        attached = [pictures[id(e)] for e in message if id(e) in (pictures or {})]
         try:
-            ids.append(await with_retries(partial(send, message), what, backoff))
+            ids.append(await with_retries(partial(send, message, attached), what, backoff))
         except DiscordPostUnknown:
             raise
         except Exception as exc:
@@ -153,6 +184,11 @@ async def post_digest(
     doc: dict[str, Any],
     *,
     backoff: Backoff = DEFAULT_BACKOFF,
+    pictures: Sequence[Picture | None] | None = None,
 ) -> list[int]:
-    """Post a digest (or any) document to a channel as embeds; for scheduled posts and ``/digest``."""
-    return await send_embeds(client_or_http, int(channel_id), document_embeds(doc), backoff=backoff)
+    """Post a digest (or any) document to a channel as embeds; for scheduled posts and ``/digest``.
+
+    ``pictures`` (one per story, or ``None``) are attached to the message that holds their story's first embed.
+    """
+    embeds, shown = show_pictures(doc, pictures)
+    return await send_embeds(client_or_http, int(channel_id), embeds, backoff=backoff, pictures=shown)

@@ -12,11 +12,13 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.config.store import ConfigStore
+from bot.pictures import Pictures
 from bot.service import CommandService
 from bot.slack.admin import config_reply
 from bot.slack.blocks import render_messages, text_message
 from bot.slack.delivery import RetryPolicy, SlackDelivery, make_web_client
 from bot.slack.errors import describe_failure
+from bot.slack.pictures import share_pictures
 
 log = logging.getLogger("newsbrief.slack")
 
@@ -105,6 +107,11 @@ class SlackCommands:
             workspace=command.get("team_id"),
         )
         self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
+        picture = None if reply.is_error else self.service.pictures.framing(reply.doc)
+        if picture is not None and command.get("channel_id"):  # the story's coverage, shared after the note
+            share_pictures(
+                client, self.delivery.policy, command["channel_id"], [(reply.doc["stories"][0]["title"], picture)]
+            )
 
     def digest(self, command: dict[str, Any], client: WebClient) -> None:
         """/digest: post this channel's new stories as the bot, recorded like a scheduled digest."""
@@ -115,6 +122,7 @@ class SlackCommands:
             return
         with reply.delivery():  # a failed post releases the stories for the next digest
             self.delivery.post_to_channel(client, channel, render_messages(reply.doc))
+        digest_pictures(self.service.pictures, client, self.delivery.policy, channel, reply.doc)
 
     def configure(self, command: dict[str, Any], client: WebClient) -> None:
         """/newsbrief-config: admin configuration editing; replies only to the user who ran it."""
@@ -132,6 +140,15 @@ class SlackCommands:
             self.delivery.respond(response_url, text_message(None, [failure.user_message]), ephemeral=True)
         except Exception as exc:  # noqa: BLE001 - the failure is already logged with its id
             log.warning("could not tell the user about error %s: %s", failure.error_id, type(exc).__name__)
+
+
+def digest_pictures(
+    pictures: Pictures, client: WebClient, policy: RetryPolicy, channel: str, doc: dict[str, Any]
+) -> None:
+    """After a digest went out: its stories' coverage pictures, in a channel with ``pictures = true``."""
+    drawn = pictures.digest(doc, "slack", channel)
+    shared = [(story["title"], p) for story, p in zip(doc["stories"], drawn, strict=True) if p is not None]
+    share_pictures(client, policy, channel, shared)
 
 
 def _acknowledge(ack: Ack) -> None:

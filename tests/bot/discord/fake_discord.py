@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import email
+import email.policy
 import itertools
 import json
 from dataclasses import dataclass, field
@@ -25,9 +27,19 @@ BOT_USER = {
 }
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file sent as a multipart part (``files[n]``), with the bytes as received."""
+
+    field: str
+    filename: str
+    content_type: str
+    data: bytes
+
+
 @dataclass
 class Recorded:
-    """One request the bot made."""
+    """One request the bot made; a multipart request's ``payload_json`` is its ``body``, its files ``files``."""
 
     method: str
     path: str
@@ -35,6 +47,13 @@ class Recorded:
     body: Any
     authorization: str | None
     status: int = 200
+    files: list[Upload] = field(default_factory=list)
+
+    @property
+    def attachments(self) -> list[dict[str, Any]]:
+        """The attachments' metadata the message declares (id, filename, description = alt text)."""
+        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        return list(data.get("attachments") or [])
 
     @property
     def embeds(self) -> list[dict[str, Any]]:
@@ -66,6 +85,21 @@ class Failure:
     status: int | None  # None: drop the connection
     body: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def parse_multipart(content_type: str, raw: bytes) -> tuple[Any, list[Upload]]:
+    """``payload_json`` and the file parts of a multipart/form-data body, as Discord reads them."""
+    message = email.message_from_bytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw, policy=email.policy.HTTP)
+    payload: Any = None
+    files: list[Upload] = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        data = part.get_payload(decode=True)
+        if name == "payload_json":
+            payload = json.loads(data)
+        elif part.get_filename():
+            files.append(Upload(str(name), str(part.get_filename()), part.get_content_type(), data))
+    return payload, files
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -199,6 +233,9 @@ class FakeDiscord:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
         body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        files: list[Upload] = []
+        if raw and request.content_type == "multipart/form-data":
+            body, files = parse_multipart(request.headers["Content-Type"], raw)
         for prefix, queue in self.failures.items():
             if path.startswith(prefix) and queue:
                 failure = queue.pop(0)
@@ -212,7 +249,7 @@ class FakeDiscord:
                 return _json(failure.body, failure.status, failure.headers)
         reply = self._route(request.method, path, body or {})
         rec = Recorded(
-            request.method, path, dict(request.query), body, request.headers.get("Authorization"), reply.status
+            request.method, path, dict(request.query), body, request.headers.get("Authorization"), reply.status, files
         )
         async with self._arrived:
             self.requests.append(rec)

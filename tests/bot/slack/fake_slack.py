@@ -117,6 +117,30 @@ class FakeSlack:
         with self._cond:
             return [c for c in self.calls if c.path == "/api/chat.update"]
 
+    def uploads(self) -> list[tuple[Call, bytes]]:
+        """Files shared in a channel: each ``files.completeUploadExternal`` with the bytes uploaded for it.
+
+        Slack's three steps: ``files.getUploadURLExternal`` (name, length, alt text) gives an upload URL,
+        the bytes are POSTed there, and ``files.completeUploadExternal`` shares the files in a channel.
+        """
+        with self._cond:
+            data = {c.path.rsplit("/", 1)[-1]: c.body["bytes"] for c in self.calls if c.path.startswith("/upload/")}
+            done = [c for c in self.calls if c.path == "/api/files.completeUploadExternal"]
+        return [(c, data.get(f["id"], b"")) for c in done for f in json.loads(c.body["files"])]
+
+    def upload_requests(self) -> list[Call]:
+        """``files.getUploadURLExternal`` calls (each carries a file's name, length and alt text)."""
+        with self._cond:
+            return [c for c in self.calls if c.path == "/api/files.getUploadURLExternal"]
+
+    def wait_for_uploads(self, count: int = 1, timeout: float = 10.0) -> list[tuple[Call, bytes]]:
+        """Wait until ``count`` files were shared."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while len(self.uploads()) < count and time.monotonic() < deadline:
+                self._cond.wait(deadline - time.monotonic())
+        return self.uploads()
+
     def wait_for_posts(self, count: int = 1, timeout: float = 10.0, settle: float = 0.1) -> list[Call]:
         """Wait until ``count`` messages arrived, then a little longer to catch any extra ones."""
         deadline = time.monotonic() + timeout
@@ -145,6 +169,16 @@ class FakeSlack:
         if path == "/api/users.info":
             user = self.users.get(str(body.get("user")))
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if path == "/api/files.getUploadURLExternal":
+            file_id = f"F{len(self.upload_requests()):06d}"
+            return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+        if path == "/api/files.completeUploadExternal":
+            if str(body.get("channel_id", "")).startswith("CNOTIN"):
+                return {"ok": False, "error": "not_in_channel"}
+            files = [
+                {"id": f["id"], "title": f.get("title"), "mimetype": "image/png"} for f in json.loads(body["files"])
+            ]
+            return {"ok": True, "files": files}
         if path == "/api/chat.postMessage":
             if str(body.get("channel", "")).startswith("CNOTIN"):
                 return {"ok": False, "error": "not_in_channel"}
@@ -163,8 +197,11 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _body(self) -> dict[str, Any]:
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+            data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             split = urlsplit(self.path)
+            if split.path.startswith("/upload/"):  # a file's bytes, as files.getUploadURLExternal's URL takes them
+                return {"bytes": data}
+            raw = data.decode("utf-8")
             body: dict[str, Any] = dict(parse_qsl(split.query))
             if "json" in (self.headers.get("Content-Type") or ""):
                 body.update(json.loads(raw or "{}"))
@@ -186,7 +223,7 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if failure:
                 status = int(failure[0])
                 self._send(status, b'{"ok": false, "error": "ratelimited"}', {"Retry-After": str(failure[1])})
-            elif path.startswith("/response/"):
+            elif path.startswith("/response/") or path.startswith("/upload/"):
                 self._send(200, b"ok", {}, "text/html")
             else:
                 self._send(200, json.dumps(fake.answer(path, body)).encode(), {})

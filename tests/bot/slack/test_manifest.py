@@ -16,5 +16,5 @@ def test_manifest_commands_match_the_app():
 
 def test_manifest_scopes_and_socket_mode():
     scopes = re.search(r"bot:\n((?:\s+- \S+\n)+)", MANIFEST).group(1)
-    assert re.findall(r"- (\S+)", scopes) == ["commands", "chat:write", "users:read"]
+    assert re.findall(r"- (\S+)", scopes) == ["commands", "chat:write", "files:write", "users:read"]
     assert "socket_mode_enabled: true" in MANIFEST
