@@ -71,6 +71,13 @@ def add_summary_parsers(subparsers: Any) -> None:
         sub.add_argument(
             "--algorithm", choices=ALGORITHMS, default="lexrank", help="sumy algorithm that ranks sentences"
         )
+        if name == "framing":
+            sub.add_argument(
+                "--picture",
+                metavar="PNG",
+                help="also draw the first matching story's coverage picture (800×450) to this file; "
+                "outlets in the config's sources that did not cover it are named",
+            )
 
 
 def add_config_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -120,6 +120,10 @@ def run_summary_command(args: argparse.Namespace) -> int:
         _emit(doc, args.format)
         return 3
     _emit(doc, args.format)
+    if getattr(args, "picture", None):
+        from bot.picture_cli import write_picture
+
+        return write_picture(doc, args.picture, resolve_config_path(args.config))
     return 0
 
 

@@ -17,7 +17,7 @@ HELP = "\n".join(
     [
         "Commands:",
         "  /brief [topic]              the neutral brief of the matching story (or the top story)",
-        "  /framing [topic]            how each outlet framed it",
+        "  /framing [topic] [full]     how each outlet framed it: a short note, or with full the whole of it",
         "  /who-won [topic]            the election result, with each outlet's figures",
         "  /timeline [topic]           the story's life: first report, outlets joining, figures revised",
         "  /sources                    the outlets and feeds in use",

@@ -85,7 +85,7 @@ def build_commands(
         await answer(interaction, service, "brief", topic)
 
     @app_commands.command(name="framing")
-    @app_commands.describe(topic=TOPIC_HELP)
+    @app_commands.describe(topic=TOPIC_HELP + "; end with “full” for the whole note")
     @app_commands.autocomplete(topic=topics)
     async def framing(interaction: discord.Interaction[Any], topic: str | None = None) -> None:
         """How each outlet framed a story: labels, loaded language, emphasis."""

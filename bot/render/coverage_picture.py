@@ -17,6 +17,8 @@ FILENAME = "coverage.png"
 # Okabe & Ito (2008), distinguishable with every common colour-vision deficiency; grey for "other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 OTHER_COLOUR = "#999999"
+DARK = frozenset({"#0072B2", "#009E73", "#D55E00"})  # white numbers on these, black on the lighter ones
+MIN_LABELLED = 15.0  # per cent: narrower slices carry no number
 MAX_OUTLETS = 6  # bars that stay readable at chat size; the alt text names every outlet
 LABEL_CHARS = 18
 TITLE_CHARS = 60
@@ -71,7 +73,7 @@ def draw(data: Coverage) -> Picture:
     fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
     fig.suptitle(_literal(short(data.title, TITLE_CHARS)), x=0.02, ha="left", fontsize=16, fontweight="bold")
-    bottom = 0.38 if data.missing else 0.30
+    bottom = 0.36 if data.missing else 0.28
     ax = fig.add_axes((0.24, bottom, 0.56, 0.86 - bottom - 0.04))
     rows = list(range(len(outlets)))[::-1]  # first outlet on top
     colours = [OTHER_COLOUR if f == "other" else PALETTE[i % len(PALETTE)] for i, f in enumerate(data.frames)]
@@ -79,6 +81,10 @@ def draw(data: Coverage) -> Picture:
     for i, frame in enumerate(data.frames):
         widths = [o.slices[i].share * 100 for o in outlets]
         ax.barh(rows, widths, left=left, height=0.62, color=colours[i], label=_literal(frame), edgecolor="white")
+        ink = "white" if colours[i] in DARK else "black"
+        for row, start, width in zip(rows, left, widths, strict=True):
+            if width >= MIN_LABELLED:  # a share big enough to carry its number
+                ax.text(start + width / 2, row, f"{round(width)}%", ha="center", va="center", fontsize=12, color=ink)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_xlim(0, 100)
     ax.set_ylim(-0.6, len(outlets) - 0.4)
@@ -87,12 +93,21 @@ def draw(data: Coverage) -> Picture:
     ax.set_xlabel("share of its sentences, by frame", fontsize=12, labelpad=2)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.text(1.03, 1.0, "loaded\nterms", transform=ax.transAxes, fontsize=11, va="bottom", ha="left", color="#333333")
+    ax.text(
+        1.03,
+        1.0,
+        "loaded terms\n(own voice)",
+        transform=ax.transAxes,
+        fontsize=11,
+        va="bottom",
+        ha="left",
+        color="#333333",
+    )
     for row, outlet in zip(rows, outlets, strict=True):
         ax.text(101.5 * 1.03, row, str(outlet.loaded_own), fontsize=18, fontweight="bold", va="center", ha="left")
     fig.legend(
         loc="lower left",
-        bbox_to_anchor=(0.02, 0.0 if not data.missing else 0.07),
+        bbox_to_anchor=(0.02, 0.0 if not data.missing else 0.075),
         ncol=3,
         fontsize=11,
         frameon=False,
