@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.render.coverage_picture import Picture, short
 from bot.slack.delivery import RetryPolicy, _unsent_retry_copy
@@ -37,7 +38,8 @@ def share_pictures(client: WebClient, policy: RetryPolicy, channel: str, picture
     try:
         _unsent_retry_copy(client, policy).files_upload_v2(file_uploads=uploads, channel=channel)
     except Exception as exc:  # noqa: BLE001 - logged; the text post already went out
-        reason = getattr(getattr(exc, "response", None), "get", lambda _k: None)("error") or type(exc).__name__
+        reason = exc.response.get("error") if isinstance(exc, SlackApiError) else None
+        reason = reason or type(exc).__name__
         log.warning("could not share %d coverage picture(s) in %s (%s)", len(uploads), channel, reason)
         return False
     return True
