@@ -3,8 +3,10 @@
 `python -m bench.bench_core [--articles N] [--seed S]` builds a corpus from the hand-written fixtures
 in tests/fixtures/articles (names, places and numbers substituted so each synthetic event has 3–5
 outlets' articles of about 400–700 words), writes it as JSONL to a temporary folder, then times
-load → clean → dedupe → group → brief → framing → election, and stock sumy LexRank over the same
-stories. Targets on a 2-core machine: under 20 s, at most 2× plain LexRank, peak memory under 500 MB.
+load → clean → dedupe → analyse (spaCy) → group → brief → framing → election, and stock sumy LexRank
+over the same stories' sentences (split as plain text, nothing parsed). Targets on a 2-core machine:
+the whole pipeline, analysis included, at most 1.5× plain LexRank in the same run, peak memory under
+800 MB; it also reports how the stories match the corpus's events (none split, none mixed).
 """
 
 from __future__ import annotations
@@ -20,15 +22,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from summarizer.analysis.analyse import PARALLEL_PROCESSES, PARALLEL_WORDS, analyse_articles
 from summarizer.loading import load_articles
-from summarizer.pipeline import article_sentences, build_stories
+from summarizer.models import Story
+from summarizer.pipeline import build_stories
 from summarizer.ranking import plain_lexrank
 from summarizer.sentences import split_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
-TARGET_SECONDS = 20.0
-TARGET_RATIO = 2.0
-TARGET_MB = 500.0
+TARGET_RATIO = 1.5
+TARGET_MB = 800.0
 
 FIRST = [
     "Helena",
@@ -179,12 +182,14 @@ def _place(rng: random.Random) -> str:
 
 
 def _event_slots(rng: random.Random, used: set[str]) -> dict[str, str]:
-    """Fresh names for one event: no person, town, river or street repeats across events."""
+    """Fresh names for one event: no word of a person, town, river, street or company repeats across events."""
 
     def fresh(make: Callable[[], str]) -> str:
-        while (value := make()) in used:
-            pass
-        used.add(value)
+        # Word by word: a company named after another event's town would share a name with it.
+        value = make()
+        while used.intersection(value.split()):
+            value = make()
+        used.update(value.split())
         return value
 
     winner_first, runner_first = rng.sample(FIRST, 2)
@@ -256,9 +261,20 @@ def _chunks(sentences: list[str], rng: random.Random) -> list[list[str]]:
     return chunks
 
 
-def _peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak RSS of this process (or of the largest of its finished children)."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
+
+
+def event_match(stories: list[Story], event_of: dict[str, str]) -> tuple[int, int]:
+    """(events split over several stories, stories mixing several events)."""
+    stories_of: dict[str, set[str]] = {}
+    for story in stories:
+        for ref in story.articles:
+            stories_of.setdefault(event_of[ref.id], set()).add(story.id)
+    mixed = sum(1 for story in stories if len({event_of[ref.id] for ref in story.articles}) > 1)
+    return sum(1 for ids in stories_of.values() if len(ids) > 1), mixed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,34 +290,45 @@ def main(argv: list[str] | None = None) -> int:
             (Path(tmp) / f"corpus-{part // 100:02d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
         start = time.perf_counter()
         loaded = load_articles([tmp])
-        loaded_at = time.perf_counter()
-        stories = build_stories(loaded.articles)
+        loading = time.perf_counter() - start
+        analyses = analyse_articles(loaded.articles)
+        analysis = time.perf_counter() - start - loading
+        stories = build_stories(loaded.articles, analyses=analyses)
         pipeline = time.perf_counter() - start
-        load_seconds = loaded_at - start
     by_id = {a.id: a for a in loaded.articles}
     start = time.perf_counter()
     for story in stories:
-        texts = [s.text for ref in story.articles for s in article_sentences(by_id[ref.id])]
+        texts = [s for ref in story.articles for p in by_id[ref.id].paragraphs for s in split_sentences(p)]
         plain_lexrank(texts, 3)
     baseline = time.perf_counter() - start
-    peak = _peak_mb()
+    # Parser processes (spaCy n_process=2 on large batches) each hold their own model: count them too.
+    parsed = sum(len(s.text.split()) for a in analyses.values() for s in a.sentences if s.parsed)
+    workers = PARALLEL_PROCESSES if parsed > PARALLEL_WORDS else 0
+    child = _peak_mb(resource.RUSAGE_CHILDREN) if workers else 0.0
+    peak = _peak_mb() + workers * child
     n = len(loaded.articles)
+    event_of = {a.id: (a.url or "").split("/")[3] for a in loaded.articles}
+    split, mixed = event_match(stories, event_of)
+    events = len(set(event_of.values()))
     print(
         f"corpus: {len(records)} articles, {words / len(records):.0f} words each on average, "
-        f"{len(loaded.problems)} skipped or noted, {len(stories)} stories "
-        f"({sum(len(s.outlets) for s in stories) / max(1, len(stories)):.1f} outlets per story)"
+        f"{len(loaded.problems)} skipped or noted, {len(stories)} stories for {events} events "
+        f"({sum(len(s.outlets) for s in stories) / max(1, len(stories)):.1f} outlets per story; "
+        f"{split} events split, {mixed} stories mixing events)"
     )
     print(f"{'':24}{'seconds':>9}{'articles/s':>12}{'ms/story':>10}")
     print(
         f"{'newsbrief pipeline':24}{pipeline:9.2f}{n / pipeline:12.1f}{1000 * pipeline / len(stories):10.1f}"
-        f"   (of which load+clean+dedupe {load_seconds:.2f} s)"
+        f"   (load+clean+dedupe {loading:.2f} s, analysis {analysis:.2f} s, the rest {pipeline - loading - analysis:.2f} s)"
     )
     print(f"{'plain sumy LexRank':24}{baseline:9.2f}{n / baseline:12.1f}{1000 * baseline / len(stories):10.1f}")
-    print(f"peak memory (max RSS): {peak:.0f} MB")
+    print(
+        f"peak memory (max RSS): {peak:.0f} MB"
+        + (f", of which {workers} parser processes {child:.0f} MB each" if workers else "")
+    )
     ratio = pipeline / baseline
     checks = [
-        (f"{n} articles in {pipeline:.1f} s (target < {TARGET_SECONDS:.0f} s)", pipeline < TARGET_SECONDS),
-        (f"{ratio:.2f}× plain LexRank (target ≤ {TARGET_RATIO:.0f}×)", ratio <= TARGET_RATIO),
+        (f"{ratio:.2f}× plain LexRank (target ≤ {TARGET_RATIO}×)", ratio <= TARGET_RATIO),
         (f"peak {peak:.0f} MB (target < {TARGET_MB:.0f} MB)", peak < TARGET_MB),
     ]
     for text, ok in checks:
