@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from summarizer.analysis.records import ArticleAnalysis, SentenceAnalysis
+from summarizer.frame_words import frame_words
 from summarizer.labels import labels_in
 from summarizer.lexicon import find_loaded, sentence_frame
 from summarizer.loaded import loaded_hits
@@ -125,28 +126,6 @@ def _figures_differ(outlet: str, figures: list[Figure]) -> list[str]:
     return notes
 
 
-FRAME_PHRASES = {
-    "Economic": "the economy",
-    "Capacity_and_resources": "capacity and resources",
-    "Morality": "morality",
-    "Fairness_and_equality": "fairness and equality",
-    "Legality_Constitutionality_and_jurisprudence": "law and the constitution",
-    "Policy_prescription_and_evaluation": "policy proposals",
-    "Crime_and_punishment": "crime and punishment",
-    "Security_and_defense": "security and defence",
-    "Health_and_safety": "health and safety",
-    "Quality_of_life": "quality of life",
-    "Cultural_identity": "cultural identity",
-    "Public_opinion": "public opinion",
-    "Political": "politics",
-    "External_regulation_and_reputation": "foreign relations and reputation",
-}
-
-
-def _humanise(frame: str) -> str:
-    return FRAME_PHRASES.get(frame, frame.replace("_", " ").lower())
-
-
 def _distinctive(note: OutletFraming, notes: list[OutletFraming]) -> FrameShare | None:
     """The frame this outlet uses more than the others do (its own top frame when alone)."""
     if not note.frames:
@@ -187,7 +166,7 @@ def _contrast(outlet: str, labels: list[ActorLabel], loaded: list[LoadedTerm], f
         else "uses little loaded language of its own"
     )
     if frames:
-        parts.append(f"gives most weight to {_humanise(frames[0].frame)} ({frames[0].share:.0%} of its sentences)")
+        parts.append(f"gives most weight to {frame_words(frames[0].frame)} ({frames[0].share:.0%} of its sentences)")
     return f"{outlet} " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
 
 
@@ -252,7 +231,7 @@ def _overall(notes: list[OutletFraming]) -> str:
     for i, note in enumerate(notes):
         chosen = _headline_label(note)
         frame = _distinctive(note, notes)
-        focus = f"{_humanise(frame.frame)} ({frame.share:.0%} of its sentences)" if frame else "no single theme"
+        focus = f"{frame_words(frame.frame)} ({frame.share:.0%} of its sentences)" if frame else "no single theme"
         if chosen is None:
             pieces.append(f"{note.outlet} stresses {focus}")
             continue
