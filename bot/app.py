@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -131,16 +132,20 @@ async def serve(
     if plan["slack"].start:
         # Built before the scheduler starts: start_scheduler copies the publishers, and a catch-up
         # digest may fire at once, so the Slack publisher must already be there.
+        from bot.slack.app import listener_pool
+
+        pool = listener_pool()
         try:
-            app = await asyncio.to_thread(_build_slack_app, rt)
+            app = await asyncio.to_thread(_build_slack_app, rt, pool)
         except Exception as exc:  # e.g. auth.test refused the token: run on without Slack, say why
+            pool.shutdown(wait=False)  # no answer ever ran in it
             log.error("slack: could not start (%s); the other adapters run on", type(exc).__name__, exc_info=exc)
             print(
                 f"slack: not started — Slack refused the start-up check ({type(exc).__name__}); see the log", file=err
             )
         else:
             publishers["slack"] = _slack_publisher(app, rt.service.pictures)
-            tasks.append(_watched(_serve_slack(app, rt, args, slack_stop), "slack"))
+            tasks.append(_watched(_serve_slack(app, pool, rt, args, slack_stop), "slack"))
     discord_ready = asyncio.Event()
     if plan["discord"].start:
         discord_task = _watched(_run_discord(rt, args, publishers, discord_ready), "discord")
@@ -210,7 +215,7 @@ def _watched(coro: Any, name: str) -> asyncio.Task[Any]:
     return task
 
 
-def _build_slack_app(rt: Runtime) -> App:
+def _build_slack_app(rt: Runtime, pool: ThreadPoolExecutor) -> App:
     from bot.slack.app import build_slack_app
 
     c = rt.creds
@@ -222,6 +227,7 @@ def _build_slack_app(rt: Runtime) -> App:
         signing_secret=c.slack_signing_secret,
         api_url=c.slack_api_url,
         config_store=rt.store,
+        listener_executor=pool,
     )
 
 
@@ -231,7 +237,9 @@ def _slack_publisher(app: App, pictures: Pictures) -> Publisher:
     return SlackPublisher(app, pictures=pictures)
 
 
-async def _serve_slack(app: App, rt: Runtime, args: argparse.Namespace, stop: threading.Event) -> None:
+async def _serve_slack(
+    app: App, pool: ThreadPoolExecutor, rt: Runtime, args: argparse.Namespace, stop: threading.Event
+) -> None:
     from bot.slack.runner import serve_http, start_socket_mode
 
     try:
@@ -243,7 +251,7 @@ async def _serve_slack(app: App, rt: Runtime, args: argparse.Namespace, stop: th
     finally:
         stop.set()  # a server that failed to start must not leave its stop-watcher thread waiting
         # let answers already being written finish, without blocking the event loop
-        await asyncio.to_thread(app.listener_runner.listener_executor.shutdown, True)
+        await asyncio.to_thread(pool.shutdown, True)
 
 
 async def _run_discord(

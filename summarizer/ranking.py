@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -22,40 +19,8 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from summarizer.fast_lexrank import FastLexRankSummarizer
 from summarizer.sentences import OfflineTokenizer
-
-
-class FastLexRankSummarizer(LexRankSummarizer):  # type: ignore[misc]
-    """sumy's LexRank with its similarity matrix and idf computed by numpy; same results, faster."""
-
-    @staticmethod
-    def _compute_idf(sentences: list[list[str]]) -> dict[str, float]:
-        count = len(sentences)
-        document_frequency = Counter(term for sentence in sentences for term in set(sentence))
-        return {term: math.log(count / (1 + df)) for term, df in document_frequency.items()}
-
-    def _create_matrix(
-        self,
-        sentences: list[list[str]],
-        threshold: float,
-        tf_metrics: list[dict[str, float]],
-        idf_metrics: dict[str, float],
-    ) -> Any:
-        vocabulary = {term: i for i, term in enumerate(idf_metrics)}
-        weights = np.zeros((len(sentences), len(vocabulary)))
-        for row, tf in enumerate(tf_metrics):
-            for term, value in tf.items():
-                weights[row, vocabulary[term]] = value * idf_metrics[term]
-        norms = np.linalg.norm(weights, axis=1)
-        similarity = weights @ weights.T
-        denominator = np.outer(norms, norms)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            similarity = np.where(denominator > 0, similarity / denominator, 0.0)
-        matrix = (similarity > threshold).astype(float)
-        degrees = matrix.sum(axis=1)
-        degrees[degrees == 0] = 1
-        return matrix / degrees[:, None]
-
 
 SUMMARIZERS: dict[str, type[Any]] = {
     "lexrank": FastLexRankSummarizer,

@@ -14,7 +14,6 @@ from bot.service import CommandService
 
 log = logging.getLogger("newsbrief.discord")
 
-DEFAULT_API_URL = "https://discord.com/api/v10"
 SCOPES = ("bot", "applications.commands")
 # What the bot needs in a channel: see it, read its history, post embeds there.
 # Threads (channels with threads = true): start a thread on the bot's own story message and post in it.
@@ -33,12 +32,6 @@ def intents() -> discord.Intents:
     wanted = discord.Intents.none()
     wanted.guilds = True
     return wanted
-
-
-def set_api_url(url: str | None) -> str:
-    """Point discord.py's REST calls (bot and interaction webhooks alike) at ``url``; returns the base in use."""
-    discord.http.Route.BASE = (url or DEFAULT_API_URL).rstrip("/")
-    return discord.http.Route.BASE
 
 
 def invite_url(application_id: int) -> str:

@@ -11,6 +11,7 @@ from discord import app_commands
 
 from bot.config.admin import AdminActor, run_config_command
 from bot.config.store import ConfigStore
+from bot.discord.compat import member_role_ids
 from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
 from bot.discord.posting import picture_file, post_digest
 from bot.render.coverage_picture import Picture
@@ -56,8 +57,7 @@ async def answer(
 def admin_actor(interaction: discord.Interaction[Any]) -> AdminActor:
     """Who is running ``/newsbrief-config``: Manage Server makes a workspace admin; roles may too."""
     user = interaction.user
-    # Member.roles needs the guild's roles in the cache; the role ids Discord sent are in _roles.
-    role_ids = [str(r) for r in getattr(user, "_roles", [])]
+    role_ids = member_role_ids(user)
     perms = interaction.permissions
     return AdminActor(
         platform="discord",

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Awaitable, Callable
 
 from bot.config.store import ConfigStore
-from bot.discord.client import NewsbriefDiscordBot, set_api_url
+from bot.discord.client import NewsbriefDiscordBot
+from bot.discord.compat import set_api_url
 from bot.service import CommandService
 
 log = logging.getLogger("newsbrief.discord")

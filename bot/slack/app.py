@@ -39,6 +39,11 @@ COMMANDS = (*ANSWERS, DIGEST, CONFIG)
 LISTENER_THREADS = 32
 
 
+def listener_pool() -> ThreadPoolExecutor:
+    """The thread pool the answers run in; whoever creates it for ``build_slack_app`` shuts it down."""
+    return ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command")
+
+
 def build_slack_app(
     service: CommandService,
     *,
@@ -47,6 +52,7 @@ def build_slack_app(
     api_url: str | None,
     config_store: ConfigStore | None = None,
     retry: RetryPolicy | None = None,
+    listener_executor: ThreadPoolExecutor | None = None,
 ) -> App:
     """A Bolt app answering the newsbrief slash commands; serve it with :mod:`bot.slack.runner`.
 
@@ -54,6 +60,8 @@ def build_slack_app(
     rejected with 401, because Bolt would otherwise verify signatures against an empty secret.
     ``api_url`` overrides the Web API base (``SLACK_API_URL``). Bolt checks ``token`` with
     ``auth.test`` here, so a wrong token fails at start-up rather than on the first command.
+    ``listener_executor`` runs the answers (default: a new :func:`listener_pool`); pass one you keep
+    to shut it down when serving ends.
     """
     policy = retry or RetryPolicy()
     app = App(
@@ -63,7 +71,7 @@ def build_slack_app(
         # run in the executor. (With process_before_response=False Bolt polls for ack in 10 ms sleeps,
         # which under load made acks slow.)
         process_before_response=True,
-        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command"),
+        listener_executor=listener_executor or listener_pool(),
         name="newsbrief-slack",
     )
     SlackCommands(service, SlackDelivery(policy), config_store).register(app)

@@ -21,7 +21,7 @@ from bot.feeds.ingest import ingest_once
 from bot.publishers import DiscordPublisher, SlackPublisher
 from bot.render.text import render
 from bot.service import CommandService, InMemoryStories
-from bot.slack.app import build_slack_app
+from bot.slack.app import build_slack_app, listener_pool
 from bot.slack.blocks import render_messages
 from bot.storage import Database
 from bot.storage.database import utcnow
@@ -112,10 +112,16 @@ def slack_fake() -> Iterator[FakeSlack]:
 
 
 def test_slack_answers_carry_no_ping_and_no_foreign_link(hostile_service: CommandService, slack_fake: FakeSlack):
+    pool = listener_pool()
     app = build_slack_app(
-        hostile_service, token=SLACK_TOKEN, signing_secret=SECRET, api_url=slack_fake.api_url, retry=FAST_RETRY
+        hostile_service,
+        token=SLACK_TOKEN,
+        signing_secret=SECRET,
+        api_url=slack_fake.api_url,
+        retry=FAST_RETRY,
+        listener_executor=pool,
     )
-    served = ServedApp(app)
+    served = ServedApp(app, pool)
     try:
         user = SlackUser(served.url, slack_fake)
         for command, topic in (("/brief", "ferry"), ("/framing", "ferry"), ("/sources", ""), ("/digest", "")):

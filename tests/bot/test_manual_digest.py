@@ -16,7 +16,7 @@ from bot.digest import NOTHING_NEW, ChannelDigests, manual_slot, run_digest
 from bot.discord.client import NewsbriefDiscordBot
 from bot.feeds.ingest import rebuild_stories
 from bot.service import CommandService, InMemoryStories, Reply
-from bot.slack.app import build_slack_app
+from bot.slack.app import build_slack_app, listener_pool
 from bot.storage import Database
 from bot.storage.articles import insert_articles
 from bot.storage.database import utcnow
@@ -184,10 +184,16 @@ def slack_fake() -> Iterator[FakeSlack]:
 
 @pytest.fixture
 def slack_user(slack_fake: FakeSlack, service: CommandService) -> Iterator[SlackUser]:
+    pool = listener_pool()
     app = build_slack_app(
-        service, token=SLACK_TOKEN, signing_secret=SECRET, api_url=slack_fake.api_url, retry=FAST_RETRY
+        service,
+        token=SLACK_TOKEN,
+        signing_secret=SECRET,
+        api_url=slack_fake.api_url,
+        retry=FAST_RETRY,
+        listener_executor=pool,
     )
-    served = ServedApp(app)
+    served = ServedApp(app, pool)
     yield SlackUser(served.url, slack_fake)
     served.stop()
 

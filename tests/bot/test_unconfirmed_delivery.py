@@ -20,7 +20,7 @@ from bot.digest import NOTHING_NEW, run_digest
 from bot.discord.client import NewsbriefDiscordBot
 from bot.discord.posting import Backoff, post_digest
 from bot.service import CommandService
-from bot.slack.app import build_slack_app
+from bot.slack.app import build_slack_app, listener_pool
 from bot.slack.delivery import UNCONFIRMED, RetryPolicy
 from bot.storage import Database
 from bot.storage.schema import digest_runs, posts
@@ -64,10 +64,16 @@ def slack_fake() -> Iterator[FakeSlack]:
 
 @pytest.fixture
 def slack_app(slack_fake: FakeSlack, service: CommandService) -> Iterator[ServedApp]:  # noqa: F811
+    pool = listener_pool()
     app = build_slack_app(
-        service, token=SLACK_TOKEN, signing_secret=SECRET, api_url=slack_fake.api_url, retry=IMPATIENT
+        service,
+        token=SLACK_TOKEN,
+        signing_secret=SECRET,
+        api_url=slack_fake.api_url,
+        retry=IMPATIENT,
+        listener_executor=pool,
     )
-    served = ServedApp(app)
+    served = ServedApp(app, pool)
     yield served
     served.stop()
 

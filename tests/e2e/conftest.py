@@ -25,6 +25,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MI
 
 from bot.app import Running, Runtime, assemble, report_plans, serve
 from bot.cli import build_parser
+from bot.discord.compat import api_url, set_api_url
 from bot.scheduler import jobs as scheduler_jobs
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.slack.fake_slack import FakeSlack
@@ -74,12 +75,12 @@ def slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture
 async def discord_api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    saved = discord.http.Route.BASE  # process-wide; run_discord points it at DISCORD_API_URL
+    saved = api_url()  # process-wide; run_discord points it at DISCORD_API_URL
     async with FakeDiscord() as fake:
         # discord.py dials a fixed gateway address (it never asks /gateway/bot): point it at the fake.
         monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url))
         yield fake
-    discord.http.Route.BASE = saved
+    set_api_url(saved)
 
 
 @pytest.fixture

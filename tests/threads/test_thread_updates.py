@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.config.model import NewsbriefConfig, effective_settings
 from bot.digest import run_digest
+from bot.discord.compat import api_url, set_api_url
 from bot.publishers import DiscordPublisher, SlackPublisher
 from bot.service import CommandService, InMemoryStories
 from bot.slack.app import build_slack_app
@@ -52,11 +53,11 @@ def slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture
 async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    saved = discord.http.Route.BASE
+    saved = api_url()
     async with FakeDiscord() as fake:
-        discord.http.Route.BASE = fake.api_url
+        set_api_url(fake.api_url)
         yield fake
-    discord.http.Route.BASE = saved
+    set_api_url(saved)
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="'audioop' is deprecated", category=DeprecationWarning)
     import discord
 
-from bot.discord.client import NewsbriefDiscordBot, set_api_url
+from bot.discord.client import NewsbriefDiscordBot
+from bot.discord.compat import api_url, set_api_url
 from bot.service import CommandService, InMemoryStories
 from tests.bot.discord.fake_discord import APP_ID, TOKEN, FakeDiscord
 from tests.conftest import SEEDS
@@ -37,9 +38,9 @@ def service() -> CommandService:
 @pytest.fixture
 def api_base() -> Iterator[None]:
     """discord.http.Route.BASE is process-wide: put it back after each test."""
-    saved = discord.http.Route.BASE
+    saved = api_url()
     yield
-    discord.http.Route.BASE = saved
+    set_api_url(saved)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import aiohttp
 import discord
 import pytest
 
-from bot.discord.client import set_api_url
+from bot.discord.compat import set_api_url
 from bot.discord.posting import Backoff, DiscordPostError, DiscordPostUnknown, post_digest
 from bot.service import digest_document
 from tests.bot.discord.fake_discord import TOKEN, Failure

@@ -8,6 +8,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from slack_bolt import App
 from slack_sdk.signature import SignatureVerifier
 
 from bot.service import CommandService, InMemoryStories
-from bot.slack.app import build_slack_app
+from bot.slack.app import build_slack_app, listener_pool
 from bot.slack.delivery import RetryPolicy
 from bot.slack.runner import EVENTS_PATH, HttpLimits, make_http_server
 from tests.bot.slack.fake_slack import FakeSlack
@@ -101,10 +102,13 @@ def fake() -> Iterator[FakeSlack]:
 
 
 class ServedApp:
-    """``app`` served on 127.0.0.1 from a thread, at ``url``."""
+    """``app`` served on 127.0.0.1 from a thread, at ``url``; ``stop`` also shuts ``pool`` (its listener executor)."""
 
-    def __init__(self, app: App, secret: str | None = SECRET, limits: HttpLimits | None = None) -> None:
+    def __init__(
+        self, app: App, pool: ThreadPoolExecutor, secret: str | None = SECRET, limits: HttpLimits | None = None
+    ) -> None:
         self.app = app
+        self.pool = pool
         self.server = make_http_server(app, "127.0.0.1", 0, signing_secret=secret, limits=limits)
         self.url = f"http://127.0.0.1:{self.server.server_port}{EVENTS_PATH}"
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -114,7 +118,7 @@ class ServedApp:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(5)
-        self.app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+        self.pool.shutdown(wait=True)
 
 
 @pytest.fixture
@@ -123,15 +127,17 @@ def make_user(fake: FakeSlack) -> Iterator[Callable[..., SlackUser]]:
     served: list[ServedApp] = []
 
     def make(service: CommandService, *, limits: HttpLimits | None = None, **kwargs: object) -> SlackUser:
+        pool = listener_pool()
         app = build_slack_app(
             service,
+            listener_executor=pool,
             token=TOKEN,
             signing_secret=SECRET,
             api_url=fake.api_url,
             retry=FAST_RETRY,
             **kwargs,  # type: ignore[arg-type]
         )
-        served.append(ServedApp(app, limits=limits))
+        served.append(ServedApp(app, pool, limits=limits))
         return SlackUser(served[-1].url, fake)
 
     yield make

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.slack.app import build_slack_app
+from bot.slack.app import build_slack_app, listener_pool
 from tests.bot.slack.conftest import SECRET, TOKEN, ServedApp, SlackUser
 from tests.bot.slack.fake_slack import FakeSlack
 
@@ -45,8 +45,9 @@ def test_replayed_request_with_an_old_timestamp_is_rejected(user, fake):
 
 def test_without_a_signing_secret_http_requests_are_all_refused(seed_service, fake):
     # Socket Mode apps have no signing secret; their HTTP endpoint must not accept an empty-key signature.
-    app = build_slack_app(seed_service, token=TOKEN, signing_secret=None, api_url=fake.api_url)
-    served = ServedApp(app, secret=None)
+    pool = listener_pool()
+    app = build_slack_app(seed_service, token=TOKEN, signing_secret=None, api_url=fake.api_url, listener_executor=pool)
+    served = ServedApp(app, pool, secret=None)
     user = SlackUser(served.url, fake)
     body, ts = user.form("/who-won"), str(int(time.time()))
     empty_key = hmac.new(b"", f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()

@@ -11,13 +11,14 @@ import httpx
 from slack_bolt.adapter.socket_mode.internals import run_bolt_app
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from bot.slack.app import build_slack_app
+from bot.slack.app import build_slack_app, listener_pool
 from bot.slack.runner import EVENTS_PATH, MAX_BODY, serve_http, socket_mode_handler
 from tests.bot.slack.conftest import TOKEN, SlackUser
 
 
 def test_socket_mode_handler_wraps_the_same_app_and_web_client(seed_service, fake):
-    app = build_slack_app(seed_service, token=TOKEN, signing_secret=None, api_url=fake.api_url)
+    pool = listener_pool()
+    app = build_slack_app(seed_service, token=TOKEN, signing_secret=None, api_url=fake.api_url, listener_executor=pool)
     handler = socket_mode_handler(app, "xapp-1-test")
     try:
         assert handler.app is app
@@ -32,11 +33,12 @@ def test_socket_mode_handler_wraps_the_same_app_and_web_client(seed_service, fak
         assert "58.30%" in post.visible_text and post.path == "/response/who-won"
     finally:
         handler.close()
-        app.listener_runner.listener_executor.shutdown(wait=True)
+        pool.shutdown(wait=True)
 
 
 def test_serve_http_serves_until_stopped(seed_service, fake):
-    app = build_slack_app(seed_service, token=TOKEN, signing_secret="s", api_url=fake.api_url)
+    pool = listener_pool()
+    app = build_slack_app(seed_service, token=TOKEN, signing_secret="s", api_url=fake.api_url, listener_executor=pool)
     with socket.socket() as probe:  # a free port: serve_http binds it itself
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -58,5 +60,5 @@ def test_serve_http_serves_until_stopped(seed_service, fake):
     finally:
         stop.set()
         thread.join(5)
-        app.listener_runner.listener_executor.shutdown(wait=True)
+        pool.shutdown(wait=True)
     assert not thread.is_alive()
