@@ -7,7 +7,7 @@ from typing import Any
 import tomli_w
 
 SECTION_ORDER = ("bot", "defaults", "workspaces", "sources", "channels", "admins")
-HEADER = "# Saved by newsbrief. Comments are not kept; newsbrief.example.toml explains every key.\n"
+HEADER = "# Saved by newsbrief. newsbrief.example.toml explains every key.\n"
 
 
 def config_to_toml(data: dict[str, Any], *, header: bool = True) -> str:

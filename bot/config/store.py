@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import hashlib
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,13 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from filelock import FileLock
+
 from bot.config.atomic import write_atomically
 from bot.config.audit import ConfigChange, append_audit
 from bot.config.errors import MISSING, ConfigError, ConfigIssue
 from bot.config.keys import find_item, item_ref, locate, parse_value
 from bot.config.model import NewsbriefConfig
+from bot.config.preserving import updated_toml
 from bot.config.reading import decode_config, read_config_bytes
-from bot.config.rendering import config_to_toml
 from bot.config.validate import parse_config_text, read_config_text, validate_config
 
 log = logging.getLogger(__name__)
@@ -33,45 +33,32 @@ Authorize = Callable[[NewsbriefConfig], None]
 
 
 class _PathLock:
-    """One file's locks: a thread lock for this process plus ``flock`` on a lock file for other processes.
+    """One file's locks: a thread lock for this process plus a ``filelock`` lock file for other processes.
 
-    The ``flock`` is taken once per outermost holder: a second ``flock`` from the same process on a
-    new descriptor would wait for the first, so a listener that saves again would deadlock.
+    The file lock counts nested holds, so a listener that saves again re-enters it instead of waiting for itself.
     """
 
     def __init__(self, path: Path) -> None:
         self.thread = threading.RLock()
         self.lock_file = path.parent / f".{path.name}.lock"
-        self._depth = 0
-        self._fd: int | None = None
+        self._file_lock = FileLock(self.lock_file, thread_local=False)
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
         with self.thread:
-            if self._depth == 0:
-                try:
-                    fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
-                except OSError as exc:
-                    raise ConfigError.single(
-                        str(self.lock_file),
-                        MISSING,
-                        f"could not lock ({exc.strerror})",
-                        "check the folder's permissions",
-                    ) from None
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-                except BaseException:
-                    os.close(fd)
-                    raise
-                self._fd = fd
-            self._depth += 1
+            try:
+                self._file_lock.acquire()
+            except OSError as exc:
+                raise ConfigError.single(
+                    str(self.lock_file),
+                    MISSING,
+                    f"could not lock ({exc.strerror or exc})",
+                    "check the folder's permissions",
+                ) from None
             try:
                 yield
             finally:
-                self._depth -= 1
-                if self._depth == 0 and self._fd is not None:
-                    fd, self._fd = self._fd, None
-                    os.close(fd)  # closing the only descriptor releases the flock
+                self._file_lock.release()
 
 
 _LOCKS: dict[Path, _PathLock] = {}
@@ -242,7 +229,7 @@ class ConfigStore:
                 authorize(current)
             old, new = mutate(data)
             config = validate_config(data)
-            encoded = config_to_toml(data).encode("utf-8")
+            encoded = updated_toml(text, data).encode("utf-8")
             try:
                 write_atomically(self.path, encoded)
             except OSError as exc:
