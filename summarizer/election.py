@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from summarizer.figures import RawFigure, counts, percents, reconcile
+from summarizer.analysis.records import SentenceAnalysis
+from summarizer.contenders import Contender, People, contender_at, leaders
+from summarizer.figures import VOTE_SHARE, RawFigure, reconcile
+from summarizer.measures import Measure, describe, measures, owner, year_of
 from summarizer.models import Candidate, ElectionResult, Figure, FigureReport, Sentence
-from summarizer.names import mentions
+from summarizer.victories import not_final, read_sentence
 
 WIN = re.compile(
     r"\b(?:wins?|won|has won|defeats?|defeated|beats?|victory|victorious|(?:was |is |been )?elected|becomes)\b", re.I
 )
-AGAINST = re.compile(
-    r"\b(?:defeats?|defeated|defeating|beat|beats|beating|over|against|ahead of|unseating|ousting)\b", re.I
-)
-CONCEDE = re.compile(r"\bconced(?:ed|es|e)\b", re.I)
 ELECTION_WORDS = re.compile(
     r"\b(?:elections?|runoff|run-off|vote[sd]?|ballots?|polls? closed|polling stations|presidential|mayoral|race)\b",
     re.I,
 )
-VOTE_CONTEXT = re.compile(r"\b(?:votes?|ballots?|support|won|wins|garner\w*|election|count\w*|share)\b", re.I)
-NOT_RESULT = re.compile(r"\b(?:opinion polls?|surveys?|first round|primar(?:y|ies)|previous(?:ly)?|last time)\b", re.I)
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
-PRONOUN_START = re.compile(r"^(?:He|She)\b")
 OFFICE = re.compile(
     r"\b(presidential|parliamentary|mayoral|gubernatorial|general|senate|legislative|congressional)\s+"
     r"(?:runoff|run-off|election|elections|race|vote|ballot)",
@@ -54,95 +50,191 @@ OFFICE_NAMES = {
 }
 
 
-@dataclass
-class _Tally:
-    winners: Counter[str]
-    runners: Counter[str]
-    outlets: set[str]
-    evidence: list[str]
-
-
-def _tally(sentences: list[Sentence], people: dict[str, str]) -> _Tally:
-    tally = _Tally(Counter(), Counter(), set(), [])
-    previous_winner: str | None = None
-    for s in sentences:
-        found = mentions(s.text, people)
-        win = WIN.search(s.text)
-        winner: str | None = None
-        if win:
-            before = [name for start, _, name in found if start < win.start()]
-            if before:
-                winner = before[0]
-            elif PRONOUN_START.match(s.text) and previous_winner:
-                winner = previous_winner
-        if winner:
-            tally.winners[winner] += 1
-            tally.outlets.add(s.outlet)
-            tally.evidence.append(f"{s.outlet}: {s.text}")
-            against = AGAINST.search(s.text, win.end() if win else 0)
-            if against:
-                after = [name for start, _, name in found if start > against.start() and name != winner]
-                if after:
-                    tally.runners[after[0]] += 1
-        concede = CONCEDE.search(s.text)
-        if concede:
-            for start, _, name in found:
-                if start < concede.start():
-                    tally.runners[name] += 1
-                    tally.outlets.add(s.outlet)
-                    break
-        previous_winner = winner or (previous_winner if s.index > 0 else None)
-    return tally
-
-
-def _current_year(sentences: list[Sentence], published: dict[str, str | None]) -> int | None:
+def _current_year(published: dict[str, str | None]) -> int | None:
     years = [int(m) for p in published.values() if p for m in YEAR.findall(p)]
     return max(years) if years else None
 
 
+def _dated_before(s: Sentence, year: int | None) -> bool:
+    """The sentence dates itself to an earlier year (a past election) or gives years with no story year."""
+    years = [int(y) for y in YEAR.findall(s.text)]
+    return bool(years) and (year is None or min(years) < year)
+
+
+def _parsed(sentences: list[Sentence]) -> list[tuple[Sentence, SentenceAnalysis]]:
+    return [(s, s.analysis) for s in sentences if s.analysis is not None and s.analysis.parsed]
+
+
+@dataclass
+class _Tally:
+    """Per contender key: the outlets that name it winner, the outlets that name it beaten."""
+
+    won: dict[str, set[str]] = field(default_factory=dict)
+    lost: dict[str, set[str]] = field(default_factory=dict)
+    mentions: Counter[str] = field(default_factory=Counter)
+    names: dict[str, Contender] = field(default_factory=dict)
+    anchored: bool = False
+    outlets: set[str] = field(default_factory=set)
+    evidence: list[str] = field(default_factory=list)
+
+    def add(self, side: dict[str, set[str]], c: Contender, outlet: str) -> None:
+        side.setdefault(c.key, set()).add(outlet)
+        self.mentions[c.key] += 1
+        self.names.setdefault(c.key, c)
+        self.outlets.add(outlet)
+
+
+class _Leaders:
+    """Party key → its leader as the outlets state it; a party with a leader counts as its leader."""
+
+    def __init__(self, by_article: dict[str, list[SentenceAnalysis]], people: People) -> None:
+        found: dict[str, Counter[str]] = {}
+        for sentences in by_article.values():
+            for party, person in leaders(sentences, people):
+                found.setdefault(party, Counter())[person] += 1
+        self.of: dict[str, str] = {party: names.most_common(1)[0][0] for party, names in found.items()}
+
+    def resolve(self, c: Contender | None) -> Contender | None:
+        if c is None or not c.is_party or c.key not in self.of:
+            return c
+        leader = self.of[c.key]
+        return Contender(leader, leader, party=c.name)
+
+
+def _tally(sentences: list[Sentence], people: People, leader_of: _Leaders, year: int | None) -> _Tally:
+    tally = _Tally()
+    previous: Contender | None = None
+    article: str | None = None
+    for s, a in _parsed(sentences):
+        if s.article_id != article or a.index < 0:
+            previous, article = None, s.article_id
+        if _dated_before(s, year):
+            continue
+        found = read_sentence(a, people, previous)
+        winners = [c for c in (leader_of.resolve(w) for w in found.winners) if c is not None]
+        losers = [c for c in (leader_of.resolve(w) for w in found.losers) if c is not None and c not in winners]
+        if found.about_election and winners:
+            tally.anchored = True
+        for c in winners:
+            tally.add(tally.won, c, s.outlet)
+        for c in losers:
+            tally.add(tally.lost, c, s.outlet)
+        if winners or losers:
+            tally.evidence.append(f"{s.outlet}: {s.text}")
+        previous = winners[0] if winners else (previous if a.index > 0 else None)
+    return tally
+
+
+def _standing(tally: _Tally) -> tuple[Contender, list[Contender]] | None:
+    """The contender most outlets name winner (and fewer name beaten), then the most-named runner-up."""
+
+    def score(key: str, side: dict[str, set[str]]) -> tuple[int, int]:
+        return len(side.get(key, ())), tally.mentions[key]
+
+    winners = sorted(tally.won, key=lambda k: score(k, tally.won), reverse=True)
+    if not winners:
+        return None
+    top = winners[0]
+    if len(tally.lost.get(top, ())) >= len(tally.won[top]):
+        return None
+    if len(winners) > 1 and score(winners[1], tally.won) == score(top, tally.won):
+        return None  # two contenders named winner equally often: no safe answer
+    winner = tally.names[top]
+    ranked = sorted((k for k in tally.lost if k != top), key=lambda k: score(k, tally.lost), reverse=True)
+    runners = [tally.names[k] for k in ranked]
+    if not (winner.is_party or winner.party):  # a person's race: the runners-up are people too
+        runners = [c for c in runners if not (c.is_party or c.party)]
+    return winner, runners
+
+
+VOTE_NOUNS = ("vote", "ballot", "support")
+_RANGE = re.compile(r"\b(?:between|from)\s+[\d.,]+\s*(?:%|per ?cent)?\s+(?:and|to)\s+$", re.I)
+
+
+def _in_range(text: str, figure: str) -> bool:
+    """ "between 32.5 and 38.7%": a range over places or times, not one contender's share."""
+    at = text.find(figure)
+    return at > 0 and bool(_RANGE.search(text[:at]))
+
+
+def _pronoun_owned(a: SentenceAnalysis, m: Measure) -> bool:
+    _, who = owner(a, m.head)
+    return who is not None and a.tokens[who].text.lower() in ("his", "her")
+
+
+def _share_owner(a: SentenceAnalysis, m: Measure, people: People, leader_of: _Leaders) -> Contender | None:
+    quantity, who = owner(a, m.head)
+    if quantity is not None or who is None:
+        return None
+    return leader_of.resolve(contender_at(a, who, people))
+
+
 def vote_share_figures(
-    sentences: list[Sentence], candidates: list[str], people: dict[str, str], current_year: int | None
-) -> list[RawFigure]:
-    """Percentages in result sentences, each given to the nearest candidate named before it."""
-    raw: list[RawFigure] = []
-    for s in sentences:
-        if not VOTE_CONTEXT.search(s.text) or NOT_RESULT.search(s.text):
+    sentences: list[Sentence], people: People, leader_of: _Leaders, year: int | None
+) -> dict[str, list[FigureReport]]:
+    """Each contender's shares "of the vote" (or of no other thing) in result sentences, by contender key.
+
+    A share is the contender's when the parse ties it to them: their possessive, "for X", "X with N%",
+    or the subject of the clause ("X won 52%"); a seat share, turnout or first-round figure is not.
+    """
+    shares: dict[str, list[FigureReport]] = {}
+    for s, a in _parsed(sentences):
+        if _dated_before(s, year) or not_final(a) or not a.is_body:
             continue
-        years = [int(y) for y in YEAR.findall(s.text)]
-        if years and (current_year is None or min(years) < current_year):
-            continue
-        named = [(start, end, name) for start, end, name in mentions(s.text, people) if name in candidates]
-        found: list[tuple[str, FigureReport]] = []
-        for position, value, decimals, qual, text in percents(s.text):
-            before = [m for m in named if m[0] < position]
-            subject = before[-1][2] if before else (named[0][2] if named else None)
-            if subject is None and PRONOUN_START.match(s.text) and candidates:
-                subject = candidates[0]
-            if subject is not None:
-                found.append((subject, FigureReport(s.outlet, text, value, qual, decimals, s.text)))
-        raw += [RawFigure("percent", "vote share", subject, report) for subject, report in _by_rank(found, named)]
-    return raw
+        found: list[tuple[Contender, FigureReport]] = []
+        pronoun_owned: list[FigureReport] = []
+        said = read_sentence(a, people, None)
+        named = [c for c in (leader_of.resolve(x) for x in [*said.winners, *said.losers]) if c is not None]
+        for i, t in enumerate(a.tokens):  # then everyone else named, in order
+            if t.pos == "PROPN" and t.dep not in ("compound", "flat"):
+                c = leader_of.resolve(contender_at(a, i, people))
+                if c is not None and c not in named:
+                    named.append(c)
+        for m in measures(a):
+            if m.kind != "percent" or m.counts not in (None, *VOTE_NOUNS) or _in_range(s.text, m.text):
+                continue
+            report = FigureReport(s.outlet, m.text, m.value, m.qualifier, m.decimals, s.text)
+            c = _share_owner(a, m, people, leader_of)
+            if c is not None:
+                found.append((c, report))
+            elif _pronoun_owned(a, m):
+                pronoun_owned.append(report)
+        # "X beat Y with 52% to his 47%": "his" is the one contender named without a share.
+        unshared = [c for c in named if c not in {owner for owner, _ in found}]
+        if len(pronoun_owned) == 1 and len(unshared) == 1:
+            found.append((unshared[0], pronoun_owned[0]))
+        for c, report in _by_rank(found, named):
+            shares.setdefault(c.key, []).append(report)
+    return shares
 
 
 def _by_rank(
-    found: list[tuple[str, FigureReport]], named: list[tuple[int, int, str]]
-) -> list[tuple[str, FigureReport]]:
-    """Fix shares given twice to one candidate ("X beat Y with 52% to his 47%"): the larger share goes
-    to whoever is named first as the winner of the sentence, the next to the next candidate named."""
-    subjects = [subject for subject, _ in found]
-    order = list(dict.fromkeys(name for _, _, name in named))
-    if len(set(subjects)) == len(subjects) or len(order) < len(found):
+    found: list[tuple[Contender, FigureReport]], named: list[Contender]
+) -> list[tuple[Contender, FigureReport]]:
+    """Shares given twice to one contender ("X beat Y with 52% to his 47%", a misattached "with"): the
+    larger goes to whoever is named first, the next to the next contender named."""
+    owners = [c for c, _ in found]
+    if len(set(owners)) == len(owners) or len(named) < len(found):
         return found
     ranked = sorted((report for _, report in found), key=lambda r: -r.value)
-    return list(zip(order, ranked, strict=False))
+    return list(zip(named, ranked, strict=False))
 
 
-def count_figures(sentences: list[Sentence]) -> list[RawFigure]:
-    """Counted things ("300,000 illegal immigrants"), grouped by the counted noun."""
+def count_figures(sentences: list[Sentence], people: dict[str, str] | None = None) -> list[RawFigure]:
+    """Figures that know what they measure and about whom; unclear ones are left out, never compared."""
+    roster = People((a for _, a in _parsed(sentences)), people)
     raw: list[RawFigure] = []
-    for s in sentences:
-        for value, decimals, qual, noun, text in counts(s.text):
-            raw.append(RawFigure("count", noun, None, FigureReport(s.outlet, text, value, qual, decimals, s.text)))
+    for s, a in _parsed(sentences):
+        if not a.is_body:
+            continue
+        for m in measures(a):
+            if m.kind == "percent" and m.counts in VOTE_NOUNS:
+                continue  # vote shares are the election's, tied to its candidates
+            figure = describe(a, m, roster)
+            if figure is not None:
+                quantity, subject = figure
+                report = FigureReport(s.outlet, m.text, m.value, m.qualifier, m.decimals, s.text)
+                raw.append(RawFigure(m.kind, quantity, subject, report, year_of(a)))
     return raw
 
 
@@ -155,18 +247,29 @@ def _first(pattern: re.Pattern[str], sentences: list[Sentence]) -> tuple[str, st
 
 
 def extract_election(
-    sentences: list[Sentence], people: dict[str, str], published: dict[str, str | None]
+    sentences: list[Sentence],
+    people: dict[str, str],
+    published: dict[str, str | None],
+    headlines: list[Sentence] | None = None,
 ) -> tuple[ElectionResult | None, list[Figure]]:
-    """The election result the sentences report (or None) and the vote-share figures behind it."""
-    if not any(ELECTION_WORDS.search(s.text) for s in sentences):
+    """The election result the sentences and headlines report (or None) and the vote shares behind it."""
+    everything = [*(headlines or []), *sentences]
+    roster = People((a for _, a in _parsed(everything)), people)
+    by_article: dict[str, list[SentenceAnalysis]] = {}
+    for s, a in _parsed(sentences):
+        by_article.setdefault(s.article_id, []).append(a)
+    leader_of = _Leaders(by_article, roster)
+    year = _current_year(published)
+    tally = _tally(everything, roster, leader_of, year)
+    standing = _standing(tally) if tally.anchored else None
+    if standing is None:
         return None, []
-    tally = _tally(sentences, people)
-    if not tally.winners:
-        return None, []
-    winner = tally.winners.most_common(1)[0][0]
-    runners = [name for name, _ in tally.runners.most_common() if name != winner]
-    year = _current_year(sentences, published)
-    shares = reconcile(vote_share_figures(sentences, [winner, *runners], people, year))
+    winner, runners = standing
+    shares_by_key = vote_share_figures(sentences, roster, leader_of, year)
+    raw = [
+        RawFigure("percent", VOTE_SHARE, c.name, r) for c in [winner, *runners] for r in shares_by_key.get(c.key, [])
+    ]
+    shares = reconcile(raw)
     by_subject = {f.subject: f for f in shares}
     result_sentences = [s for s in sentences if WIN.search(s.text) or ELECTION_WORDS.search(s.text)]
     office_match = _first(OFFICE, result_sentences) or _first(OFFICE_NOUN, result_sentences)
@@ -179,8 +282,8 @@ def extract_election(
             date_text = f"{date_text}, {year}"
     sources = sorted(tally.outlets | {r.outlet for f in shares for r in f.reports})
     result = ElectionResult(
-        winner=Candidate(winner, by_subject.get(winner)),
-        runners_up=[Candidate(name, by_subject.get(name)) for name in runners],
+        winner=Candidate(winner.name, by_subject.get(winner.name), winner.party),
+        runners_up=[Candidate(c.name, by_subject.get(c.name), c.party) for c in runners],
         office=_office_name(office_match[0]) if office_match else None,
         place=place[0] if place else None,
         date=date_text,

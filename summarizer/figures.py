@@ -42,14 +42,20 @@ COUNT = re.compile(
 )
 
 
+# A contender's share of the vote: tied to the contender by the parse, so an outlet's two ways of
+# putting it ("almost 60 percent", "58 percent") are both kept and compared.
+VOTE_SHARE = "vote share"
+
+
 @dataclass(frozen=True)
 class RawFigure:
-    """A figure found in one sentence, before reconciliation."""
+    """A figure found in one sentence, before reconciliation: only equal keys are ever compared."""
 
-    kind: str  # "percent" or "count"
-    quantity: str
-    subject: str | None
+    kind: str  # "percent", "count" or "money"
+    quantity: str  # what it counts, e.g. "share of the vote", "seats", "hours"
+    subject: str | None  # about whom
     report: FigureReport
+    year: str | None = None  # a year the sentence dates the figure to
 
 
 def parse_number(text: str) -> tuple[float, int] | None:
@@ -124,21 +130,30 @@ def _consistent(reports: list[FigureReport]) -> bool:
     return max(lo for lo, _ in bounds) <= min(hi for _, hi in bounds) + 1e-9
 
 
+def _one_value_per_outlet(reports: list[FigureReport]) -> bool:
+    by_outlet: dict[str, list[FigureReport]] = {}
+    for r in reports:
+        by_outlet.setdefault(r.outlet, []).append(r)
+    return all(_consistent(rs) for rs in by_outlet.values())
+
+
 def _rank(report: FigureReport, support: int) -> tuple[int, int, int]:
     return (report.decimals, 0 if report.qualifier else 1, support)
 
 
 def reconcile(raw: Iterable[RawFigure]) -> list[Figure]:
     """Group figures for the same quantity; prefer the most precise; spell out disagreements."""
-    groups: dict[tuple[str, str, str | None], list[FigureReport]] = {}
+    groups: dict[tuple[str, str, str | None, str | None], list[FigureReport]] = {}
     for fig in raw:
-        groups.setdefault((fig.kind, fig.quantity, fig.subject), []).append(fig.report)
+        groups.setdefault((fig.kind, fig.quantity, fig.subject, fig.year), []).append(fig.report)
     figures: list[Figure] = []
-    for (_kind, quantity, subject), reports in groups.items():
+    for (_kind, quantity, subject, _year), reports in groups.items():
         unique: list[FigureReport] = []
         for r in reports:
             if not any(u.outlet == r.outlet and u.value == r.value and u.qualifier == r.qualifier for u in unique):
                 unique.append(r)
+        if quantity != VOTE_SHARE and not _one_value_per_outlet(unique):
+            continue  # an outlet gives two values for it: the key does not name one quantity
         support = {r.value: len({u.outlet for u in unique if u.value == r.value}) for r in unique}
         preferred = max(unique, key=lambda r: _rank(r, support[r.value]))
         agree = _consistent(unique)

@@ -138,6 +138,7 @@ class FramingNote:
 class Candidate:
     name: str
     vote_share: Figure | None
+    party: str | None = None  # when outlets ranked the party: the party the candidate leads
 
 
 @dataclass(frozen=True)

@@ -112,8 +112,11 @@ def build_story(
     # Headlines capitalise labels ("Reformer Helena Marsh wins"): names in sentences take precedence.
     people = {**canonical_people(a.title for a in articles), **canonical_people(s.text for s in sentences)}
     published = {a.id: a.published for a in articles}
-    election, shares = extract_election(sentences, people, published)
-    figures = shares + reconcile(count_figures(sentences))
+    headlines = [
+        Sentence(a.title, a.outlet, a.id, -1, analyses[a.id].headline) for a in articles if analyses[a.id].headline
+    ]
+    election, shares = extract_election(sentences, people, published, headlines)
+    figures = shares + reconcile(count_figures(sentences, people))
     brief = build_brief(
         sentences,
         figures=figures,
