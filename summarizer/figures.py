@@ -131,10 +131,11 @@ def _consistent(reports: list[FigureReport]) -> bool:
 
 
 def _one_value_per_outlet(reports: list[FigureReport]) -> bool:
-    by_outlet: dict[str, list[FigureReport]] = {}
+    """Each outlet gives one value (an outlet's "808" and "1,700" are two different counts, not one)."""
+    values: dict[str, set[float]] = {}
     for r in reports:
-        by_outlet.setdefault(r.outlet, []).append(r)
-    return all(_consistent(rs) for rs in by_outlet.values())
+        values.setdefault(r.outlet, set()).add(r.value)
+    return all(len(v) == 1 for v in values.values())
 
 
 def _rank(report: FigureReport, support: int) -> tuple[int, int, int]:

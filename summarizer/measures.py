@@ -229,7 +229,22 @@ def noun_phrase(s: SentenceAnalysis, i: int) -> str:
 
 # "X won 53,806 votes": the votes are X's; "X flooded 400 homes": the homes are counted for themselves.
 OBTAINING_VERBS = frozenset(
-    {"win", "receive", "get", "secure", "take", "garner", "poll", "hold", "gain", "lose", "collect", "score", "earn"}
+    {
+        "win",
+        "receive",
+        "get",
+        "secure",
+        "take",
+        "garner",
+        "poll",
+        "hold",
+        "gain",
+        "lose",
+        "collect",
+        "score",
+        "earn",
+        "bag",
+    }
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
@@ -261,13 +276,18 @@ def describe(s: SentenceAnalysis, m: Measure, people: People) -> tuple[str, str 
             return (f"share of {m.counts}", name) if name else None
         quantity = m.counts if m.kind != "money" else f"{m.unit} {m.counts}"
         role = s.tokens[m.head].dep
-        verb_lemma = s.tokens[s.tokens[m.head].head].lemma.lower()
-        counted_itself = role in SUBJECT_DEPS or role == "dobj" and verb_lemma not in OBTAINING_VERBS
+        above = s.tokens[s.tokens[m.head].head]
+        score = re.match(r"\s+to\s+\d", s.text[s.text.find(m.text) + len(m.text) :])
+        if role == "pobj" and above.text.lower() == "by" and not score:
+            quantity = f"margin in {quantity}"  # "won by about 10,000 votes" is a difference, not a total
+        counted_itself = role in SUBJECT_DEPS or role == "dobj" and above.lemma.lower() not in OBTAINING_VERBS
         if name is not None and not counted_itself:
             return quantity, name  # "Badenoch won 53,806 votes"
         if s.tokens[m.head].lemma.lower() in TIME_UNITS:
             return quantity, noun_phrase(s, who)  # a duration is the subject's: "jurors deliberated for nine hours"
-        return quantity, None  # a count of things: "about 400 homes were flooded", "flooding 400 homes"
+        if counted_itself:
+            return quantity, None  # a count of things: "about 400 homes were flooded", "flooding 400 homes"
+        return None
     if name is None and s.tokens[who].pos == "NOUN" and s.tokens[verb].lemma.lower() in MEASURING_VERBS:
         return f"{noun_phrase(s, who)} ({m.unit or 'number'})", None
     if m.kind == "money" and name is not None:

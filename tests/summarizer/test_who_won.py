@@ -136,3 +136,13 @@ def test_a_judges_time_is_not_an_attacks_length_and_2024_is_not_2025():
         assert not {"20 minutes", "12 minutes"} <= values
         assert not {"61 percent", "64 percent"} <= values
     assert all(not o.figures_differ for o in s.framing.outlets)
+
+
+def test_a_winning_margin_is_not_a_vote_total():
+    s = story(
+        "Vera Lind won the party leadership ballot, beating Olek Marr by about 9,000 votes.",
+        "Vera Lind won the leadership ballot with 31,200 votes against Olek Marr.",
+    )
+    for figure in s.figures:
+        assert not {"about 9,000 votes", "31,200 votes"} <= {r.text for r in figure.reports}
+    assert all(not o.figures_differ for o in s.framing.outlets)
