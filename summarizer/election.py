@@ -22,8 +22,8 @@ ELECTION_WORDS = re.compile(
 )
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 OFFICE = re.compile(
-    r"\b(presidential|parliamentary|mayoral|gubernatorial|general|senate|legislative|congressional)\s+"
-    r"(?:runoff|run-off|election|elections|race|vote|ballot)",
+    r"\b(presidential|parliamentary|mayoral|gubernatorial|general|senate|legislative|congressional|leadership)\s+"
+    r"(?:runoff|run-off|election|elections|race|vote|ballot|contest)",
     re.I,
 )
 OFFICE_NOUN = re.compile(
@@ -38,6 +38,7 @@ PLACE = re.compile(
     r"(?:election|elections|race|runoff|run-off|vote)"
 )
 DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\b")
+NOT_PLACES = frozenset({"DATE", "TIME", "NORP", "PERSON", "ORG", "EVENT", "ORDINAL"})
 OFFICE_NAMES = {
     "presidential": "President",
     "parliamentary": "Parliament",
@@ -47,6 +48,7 @@ OFFICE_NAMES = {
     "senate": "Senate",
     "legislative": "Legislature",
     "congressional": "Congress",
+    "leadership": "Party leader",
 }
 
 
@@ -76,6 +78,7 @@ class _Tally:
     anchored: bool = False
     outlets: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
+    stated_in: list[Sentence] = field(default_factory=list)  # the sentences that state the result
 
     def add(self, side: dict[str, set[str]], c: Contender, outlet: str) -> None:
         side.setdefault(c.key, set()).add(outlet)
@@ -121,6 +124,8 @@ def _tally(sentences: list[Sentence], people: People, leader_of: _Leaders, year:
             tally.add(tally.lost, c, s.outlet)
         if winners or losers:
             tally.evidence.append(f"{s.outlet}: {s.text}")
+            if a.is_body:
+                tally.stated_in.append(s)
         previous = winners[0] if winners else (previous if a.index > 0 else None)
     return tally
 
@@ -271,9 +276,13 @@ def extract_election(
     ]
     shares = reconcile(raw)
     by_subject = {f.subject: f for f in shares}
-    result_sentences = [s for s in sentences if WIN.search(s.text) or ELECTION_WORDS.search(s.text)]
-    office_match = _first(OFFICE, result_sentences) or _first(OFFICE_NOUN, result_sentences)
-    place = _first(PLACE, result_sentences)
+    # Office and place from the sentences stating the result first ("the general election in July" in
+    # a background sentence is another race), then from any sentence about an election.
+    about = [s for s in sentences if WIN.search(s.text) or ELECTION_WORDS.search(s.text)]
+    office_match = next(
+        filter(None, (_first(p, group) for group in (tally.stated_in, about) for p in (OFFICE, OFFICE_NOUN))), None
+    )
+    place = _place(tally.stated_in) or _place(about)
     date = _first(DATE, [s for s in sentences if WIN.search(s.text)])
     date_text = None
     if date:
@@ -285,13 +294,24 @@ def extract_election(
         winner=Candidate(winner.name, by_subject.get(winner.name), winner.party),
         runners_up=[Candidate(c.name, by_subject.get(c.name), c.party) for c in runners],
         office=_office_name(office_match[0]) if office_match else None,
-        place=place[0] if place else None,
+        place=place,
         date=date_text,
         sources=sources,
         disagreements=[f"{f.subject}: {f.note}" for f in shares if not f.agree],
         evidence=tally.evidence[:6],
     )
     return result, shares
+
+
+def _place(sentences: list[Sentence]) -> str | None:
+    """Where the election was, unless the NER says the words name something else ("July", "German")."""
+    for s in sentences:
+        others = {e.text for e in s.analysis.entities if e.label in NOT_PLACES} if s.analysis else set()
+        for m in PLACE.finditer(s.text):
+            found = next(g for g in m.groups() if g)
+            if not any(found in other for other in others):
+                return found
+    return None
 
 
 def _office_name(word: str) -> str:

@@ -138,8 +138,9 @@ def _one_value_per_outlet(reports: list[FigureReport]) -> bool:
     return all(len(v) == 1 for v in values.values())
 
 
-def _rank(report: FigureReport, support: int) -> tuple[int, int, int]:
-    return (report.decimals, 0 if report.qualifier else 1, support)
+def _rank(report: FigureReport, support: int) -> tuple[int, int, int, int]:
+    """Most decimals, then unqualified, then most outlets; among equals the plainest (shortest) sentence."""
+    return (report.decimals, 0 if report.qualifier else 1, support, -len(report.quote))
 
 
 def reconcile(raw: Iterable[RawFigure]) -> list[Figure]:
