@@ -38,7 +38,7 @@ PLACE = re.compile(
     r"(?:election|elections|race|runoff|run-off|vote)"
 )
 DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\b")
-NOT_PLACES = frozenset({"DATE", "TIME", "NORP", "PERSON", "ORG", "EVENT", "ORDINAL"})
+NOT_PLACES = frozenset({"DATE", "TIME", "NORP", "ORDINAL"})
 OFFICE_NAMES = {
     "presidential": "President",
     "parliamentary": "Parliament",
@@ -304,7 +304,7 @@ def extract_election(
 
 
 def _place(sentences: list[Sentence]) -> str | None:
-    """Where the election was, unless the NER says the words name something else ("July", "German")."""
+    """Where the election was, unless the NER says the words are a date or a nationality ("July", "German")."""
     for s in sentences:
         others = {e.text for e in s.analysis.entities if e.label in NOT_PLACES} if s.analysis else set()
         for m in PLACE.finditer(s.text):

@@ -203,7 +203,7 @@ def owner(s: SentenceAnalysis, head: int) -> tuple[int | None, int | None]:
             if s.tokens[prep].text.lower() == "of" and s.tokens[above].pos == "NOUN":
                 return above, None
             beaten = s.tokens[above].dep == "dobj" and s.tokens[s.tokens[above].head].lemma.lower() in BEATEN_BY
-            if s.tokens[prep].text.lower() == "with" and s.tokens[above].pos in ("PROPN", "NOUN") and not beaten:
+            if s.tokens[prep].text.lower() == "with" and s.tokens[above].pos == "PROPN" and not beaten:
                 return None, above  # "Sliwa with 7.5%"; but "beating Y with 52%" is the winner's 52%
             j = above
             continue
