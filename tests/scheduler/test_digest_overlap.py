@@ -69,3 +69,59 @@ async def test_an_empty_run_during_a_stuck_digest_does_not_hide_stories_that_bec
     assert last.status == "empty"  # each offered once
     titles = pub.story_titles()
     assert len(titles) == len(set(titles)) == 4
+
+
+FOLLOW_UPS = {
+    "Easthaven": (
+        "Easthaven's new public library in the old customs house by the quay drew three thousand visitors in its "
+        "first week, the town's librarian said on Friday. The bicycle workshop at the Easthaven library was booked "
+        "out, and the library will now open on Sundays as well."
+    ),
+    "Trawlers": (
+        "The Northcape trawlers sailed again on Saturday after the storm passed, the harbour master said. Crews of "
+        "the Northcape boats expect better catches next week, and skippers said the storm had damaged none of the "
+        "trawlers while they waited in port."
+    ),
+    "Ridge": (
+        "Investigators said on Friday that a discarded barbecue did start the grass fire on the northern ridge. "
+        "The fire service reopened the walking trails on the ridge and asked visitors not to light fires while the "
+        "weather stays dry and windy."
+    ),
+}
+
+
+async def test_a_story_passed_over_for_better_ones_comes_back_only_when_it_grows(
+    stored: Database,  # noqa: F811
+    config: NewsbriefConfig,  # noqa: F811
+) -> None:
+    pub = RecordingPublisher()
+    await digest(stored, config, pub, "discord", "100")
+    with stored.transaction() as conn:
+        insert_articles(
+            conn,
+            "valley",
+            [
+                article(LIBRARY, "Easthaven opens a library", "library"),
+                article(TRAWLERS, "Trawlers back", "trawl"),
+                article(NEW_STORY, "Ridge fire contained", "fire"),
+            ],
+            utcnow(),
+        )
+    rebuild_stories(stored, BriefSettings())
+    two = await digest(stored, config, pub, "discord", "100", SLOT + timedelta(hours=1))
+    assert (two.status, two.stories) == ("posted", 2)  # max_stories = 2: the third is passed over
+    posted = {t.split()[0] for t in pub.story_titles()[-2:]}
+    [left_out] = set(FOLLOW_UPS) - posted
+    assert (await digest(stored, config, pub, "discord", "100", SLOT + timedelta(hours=2))).status == "empty"
+
+    follow_up = make_article(
+        outlet="Harbor Gazette", text=FOLLOW_UPS[left_out], source="t", url="http://harbor.test/follow-up"
+    )
+    with stored.transaction() as conn:
+        insert_articles(conn, "harbor", [follow_up], utcnow())
+    rebuild_stories(stored, BriefSettings())
+    grown = await digest(stored, config, pub, "discord", "100", SLOT + timedelta(hours=3))
+    assert (grown.status, grown.stories) == ("posted", 1)
+    [story] = pub.posts[-1][1]["stories"]  # the passed-over story, with its new article
+    slug = {"Easthaven": "library", "Trawlers": "trawl", "Ridge": "fire"}[left_out]
+    assert {a["url"] for a in story["articles"]} == {f"http://valley.test/{slug}", "http://harbor.test/follow-up"}
