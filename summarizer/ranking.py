@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -88,10 +90,14 @@ def rate_sentences(texts: Sequence[str], algorithm: str = "lexrank") -> list[flo
         captured.extend(infos)
         return infos
 
-    make_summarizer(algorithm)(document, capture)
+    # A short story of unlike sentences gives LexRank an empty matrix, and sumy's power method then
+    # divides by a zero norm: such ratings carry no information, so they count as equal.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        make_summarizer(algorithm)(document, capture)
     ratings = [0.0] * len(texts)
     for info in captured:
-        ratings[info.order] = float(info.rating)
+        rating = float(info.rating)
+        ratings[info.order] = rating if math.isfinite(rating) else 0.0
     low, high = min(ratings), max(ratings)
     if high - low < 1e-12:
         return [1.0] * len(texts)

@@ -38,3 +38,11 @@ def test_overrides_give_what_sumy_gives():
     tf = stock._compute_tf(WORDS)
     expected = np.array(stock._create_matrix(WORDS, stock.threshold, tf, idf))
     assert np.allclose(fast._create_matrix(WORDS, fast.threshold, tf, idf), expected)
+
+
+def test_a_short_story_of_unlike_sentences_is_ranked_without_a_numeric_warning():
+    # Every sentence alone: LexRank's matrix had only empty rows and sumy's power method divided by zero.
+    from summarizer.ranking import rate_sentences
+
+    ratings = rate_sentences(["Fog covered the harbour at dawn.", "Nobody sailed, the pilots reported later."])
+    assert len(ratings) == 2 and all(0.0 <= r <= 1.0 for r in ratings)
