@@ -54,11 +54,7 @@ def parse_channel(text: str) -> tuple[str, str]:
 
 def run_deliveries(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """`newsbrief deliveries [--channel PLATFORM:ID] [--limit N]`: exit 0, 1 when storage fails, 2 bad usage."""
-    from bot.arguments import resolve_config_path
-    from bot.config.errors import ConfigError
-    from bot.config.validate import load_config
-    from bot.storage import DatabaseError
-    from bot.storage.database import open_database
+    from bot.cli_database import open_config_and_database
 
     out, err = out or sys.stdout, err or sys.stderr
     if args.limit < 1:
@@ -70,17 +66,10 @@ def run_deliveries(args: argparse.Namespace, *, out: TextIO | None = None, err: 
         except ValueError as exc:
             print(f"newsbrief: --channel {exc}", file=err)
             return 2
-    path = resolve_config_path(getattr(args, "config", None))
-    try:
-        config = load_config(path)
-    except ConfigError as exc:
-        print(f"{path}: {exc.user_message}", file=err)
+    opened = open_config_and_database(args, err)
+    if opened is None:
         return 1
-    try:
-        db = open_database(config.bot.database_url)
-    except DatabaseError as exc:
-        print(f"newsbrief: {exc.user_message}", file=err)
-        return 1
+    _, db = opened
     try:
         print("\n".join(channel_lines(db, args.channel, args.limit)), file=out)
     finally:

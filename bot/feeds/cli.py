@@ -12,15 +12,12 @@ from typing import Any, TextIO
 from sqlalchemy.exc import DBAPIError
 
 from bot.arguments import add_feed_parsers
-from bot.config.cli import resolve_config_path
-from bot.config.errors import ConfigError
+from bot.cli_database import open_config_and_database
 from bot.config.model import NewsbriefConfig, effective_settings
-from bot.config.validate import load_config
 from bot.digest import preview_digest
 from bot.feeds.ingest import IngestReport, ingest_once
 from bot.render.text import render
-from bot.storage import DatabaseError
-from bot.storage.database import Database, open_database
+from bot.storage.database import Database
 from bot.storage.errors import in_use_failure
 from bot.storage.feed_state import load_feed_states
 
@@ -33,17 +30,10 @@ add_parsers = add_feed_parsers
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run a parsed ``ingest``/``digest``/``sources`` command; exit 0 ok, 1 failure, 2 bad usage."""
     out, err = out or sys.stdout, err or sys.stderr
-    path = resolve_config_path(getattr(args, "config", None))
-    try:
-        config = load_config(path)
-    except ConfigError as exc:
-        print(f"{path}: {exc.user_message}", file=err)
+    opened = open_config_and_database(args, err)
+    if opened is None:
         return 1
-    try:
-        db = open_database(config.bot.database_url)
-    except DatabaseError as exc:
-        print(f"newsbrief: {exc.user_message}", file=err)
-        return 1
+    config, db = opened
     try:
         if args.command == "ingest":
             return _ingest(config, db, out, err, quiet=args.quiet)
