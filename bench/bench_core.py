@@ -23,10 +23,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarizer.analysis.analyse import PARALLEL_PROCESSES, PARALLEL_WORDS, analyse_articles
-from summarizer.loading import load_articles
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
 from summarizer.ranking import plain_lexrank
+from summarizer.readers import load_articles
 from summarizer.sentences import split_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"

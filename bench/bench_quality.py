@@ -21,8 +21,8 @@ from typing import Any
 
 from bench.quality_metrics import Score, Truth, score_story
 from summarizer.brief import BriefSettings
-from summarizer.loading import load_articles
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 from summarizer.report import stories_document, who_won_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,9 +27,9 @@ from slack_sdk.signature import SignatureVerifier
 from bot.service import CommandService, InMemoryStories
 from bot.slack.app import build_slack_app
 from bot.slack.runner import EVENTS_PATH, make_http_server
-from summarizer.loading import load_articles
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 from tests.bot.slack.fake_slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,7 +32,7 @@ from bot.storage.database import Database, open_database, utcnow
 from bot.storage.story_source import StoredStories
 from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
-from summarizer.loading import load_articles
+from summarizer.readers import load_articles
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler

@@ -75,7 +75,7 @@ def split_inputs(inputs: Sequence[str], from_paths: Sequence[str] | None) -> tup
     A positional that exists, contains a path separator or ends in an article file's extension is an
     input (a missing one is then reported as such, not searched for as a topic); any other is a topic word.
     """
-    from summarizer.loading import SUPPORTED
+    from summarizer.readers import SUPPORTED
 
     paths, words = list(from_paths or []), []
     for item in inputs:
@@ -91,8 +91,8 @@ def run_summary_command(args: argparse.Namespace) -> int:
     """brief / framing / who-won over files: exit 1 only when no article could be read."""
     from summarizer.brief import BriefSettings
     from summarizer.errors import NewsbriefError
-    from summarizer.loading import load_articles
     from summarizer.pipeline import build_stories
+    from summarizer.readers import load_articles
     from summarizer.report import error_document, stories_document, who_won_document
 
     if args.sentences < 1 or args.words < 10:

@@ -16,10 +16,10 @@ from bot.render.framing_note import FULL, wants_full
 from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
 from summarizer.errors import NewsbriefError
-from summarizer.loading import load_articles
 from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
 from summarizer.queries import match_stories
+from summarizer.readers import load_articles
 from summarizer.report import envelope, error_document, stories_document, who_won_document
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.loading import load_articles
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 
 # The outlets' loaded terms that issue 2 says the seeds' neutral brief must not contain.
 SEED_LOADED_TERMS = (

@@ -1,4 +1,8 @@
-"""Read one source within its time budget: the feed (or page), its newest items, and their article pages."""
+"""Read one source within its time budget: the feed (or page), its newest items, and their article pages.
+
+Fetching is done here; the bytes go through the same feed and page readers as files do
+(:mod:`summarizer.readers`), so a feed fetched over HTTP gives the articles it gives from a file.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from dataclasses import dataclass, field
 
 from bot.config.model import Source
 from bot.feeds.fetch import Fetched, Fetcher, FetchError
-from bot.feeds.parse import Entry, page_text, page_title, parse_feed, to_article
 from bot.storage.articles import known_urls, url_hash
 from bot.storage.database import Database
 from bot.storage.feed_state import FeedState, PendingItem, retry_attempts
 from summarizer.errors import InputError
 from summarizer.models import Article, Problem
+from summarizer.readers.feed import Entry, feed_articles, parse_feed, with_page_text
+from summarizer.readers.page import CUT_OFF_NOTE, page_article, read_page
 
 log = logging.getLogger("newsbrief.ingest")
 
@@ -72,22 +77,24 @@ async def read_source(
             return out
         body = out.fetched.body or b""
         if source.page:
-            text = await asyncio.to_thread(page_text, body, out.fetched.url)
-            if not text:
-                raise InputError(url, "no article text found on the page")
-            entries = [Entry(await asyncio.to_thread(page_title, body), out.fetched.url, None, text, False)]
-        else:
-            parsed = await asyncio.to_thread(parse_feed, body, url, limits.max_items)
-            entries = parsed.entries
-            if parsed.skipped:
-                out.notes.append(
-                    f"took the newest {len(entries)} of {parsed.total} items; {parsed.skipped} older items skipped "
-                    f"(max_items_per_feed = {limits.max_items})"
-                )
+            page = await asyncio.to_thread(read_page, body, out.fetched.url)
+            article = page_article(page, where=source.name, outlet=source.outlet, url=out.fetched.url, bias=source.bias)
+            if page.cut_off:
+                out.problems.append(Problem(source.name, CUT_OFF_NOTE))
+            out.articles.append(article)
+            return out
+        parsed = await asyncio.to_thread(parse_feed, body, url, limits.max_items)
+        entries = parsed.entries
+        if parsed.skipped:
+            out.notes.append(
+                f"took the newest {len(entries)} of {parsed.total} items; {parsed.skipped} older items skipped "
+                f"(max_items_per_feed = {limits.max_items})"
+            )
         seen, tried = await asyncio.to_thread(_known_and_tried, db, source.name, [e.url for e in entries if e.url])
         new = [e for e in entries if not e.url or e.url not in seen]
         pages = await _fetch_pages(fetcher, new, deadline, over_budget, out.problems)
-        for i, (entry, failure) in enumerate(pages, 1):
+        ready: list[Entry] = []
+        for entry, failure in pages:
             if failure is not None and entry.url:
                 key = url_hash(entry.url) or ""
                 attempts = tried.get(key, 0) + 1
@@ -98,9 +105,10 @@ async def read_source(
                     )
                     continue
                 out.problems.append(Problem(entry.url, f"{failure} in {attempts} passes; using the summary"))
-            article = to_article(source, entry, f"{source.name} item {i}", out.problems)
-            if article is not None:
-                out.articles.append(article)
+            ready.append(entry)
+        out.articles = feed_articles(
+            ready, outlet=source.outlet, bias=source.bias, where=source.name, problems=out.problems
+        )
         if out.pending:
             waiting = f"{len(out.pending)} items wait" if len(out.pending) > 1 else "1 item waits"
             out.notes.append(f"{waiting} for an article page; the feed is read in full again next pass")
@@ -126,7 +134,7 @@ async def _fetch_pages(
         try:
             async with asyncio.timeout_at(deadline):
                 fetched = await fetcher.get(entry.url, accept=PAGE_ACCEPT)
-                text = await asyncio.to_thread(page_text, fetched.body or b"", fetched.url)
+                page = await asyncio.to_thread(read_page, fetched.body or b"", fetched.url)
         except FetchError as exc:
             if not exc.transient:  # a final answer (404, too large): the summary is all there will be
                 problems.append(Problem(entry.url, f"article page not fetched ({exc.user_message}); using the summary"))
@@ -134,9 +142,10 @@ async def _fetch_pages(
             return entry, f"article page not fetched ({exc.user_message})"
         except TimeoutError:
             return entry, f"article page {over_budget}"
-        if not text or len(text) <= len(entry.text):
-            return entry, None
-        return Entry(entry.title, entry.url, entry.published, text, summary_only=False), None
+        completed = with_page_text(entry, page.text)
+        if completed is not entry and page.cut_off:
+            problems.append(Problem(entry.url, CUT_OFF_NOTE))
+        return completed, None
 
     return list(await asyncio.gather(*(one(e) for e in entries)))
 

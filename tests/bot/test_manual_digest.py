@@ -22,7 +22,7 @@ from bot.storage.articles import insert_articles
 from bot.storage.database import utcnow
 from bot.storage.posts import posted_story_keys
 from summarizer.brief import BriefSettings
-from summarizer.loading import load_articles, make_article
+from summarizer.readers import load_articles, make_article
 from tests.bot.discord.conftest import CHANNEL_ID, GUILD_ID, api_base, dispatch, fake, interaction_payload  # noqa: F401
 from tests.bot.discord.fake_discord import APP_ID, TOKEN, FakeDiscord
 from tests.bot.slack.conftest import FAST_RETRY, SECRET, ServedApp, SlackUser

@@ -18,7 +18,7 @@ from bot.cli import main
 from bot.storage import open_database
 from bot.storage.articles import insert_articles
 from bot.storage.database import utcnow
-from summarizer.loading import load_articles
+from summarizer.readers import load_articles
 from tests.config.conftest import BASE_TOML
 from tests.conftest import FIXTURES, SEEDS
 

@@ -16,7 +16,7 @@ from bot.storage import Database
 from bot.storage.articles import insert_articles
 from bot.storage.database import utcnow
 from summarizer.brief import BriefSettings
-from summarizer.loading import make_article
+from summarizer.readers import make_article
 from tests.feeds.loopback import FeedServer
 from tests.publishers import RecordingPublisher
 

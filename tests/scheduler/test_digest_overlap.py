@@ -13,7 +13,7 @@ from bot.storage import Database
 from bot.storage.articles import insert_articles
 from bot.storage.database import utcnow
 from summarizer.brief import BriefSettings
-from summarizer.loading import make_article
+from summarizer.readers import make_article
 from tests.publishers import RecordingPublisher
 from tests.scheduler.test_digest import NEW_STORY, SLOT, config, digest, stored  # noqa: F401 (fixtures)
 from tests.storage.databases import db, db_url  # noqa: F401 (fixtures)

@@ -14,8 +14,8 @@ from bot.storage.articles import count_articles, insert_articles
 from bot.storage.database import utcnow
 from bot.storage.stories import replace_stories
 from bot.storage.story_source import StoredStories
-from summarizer.loading import load_articles, make_article
 from summarizer.models import Story
+from summarizer.readers import load_articles, make_article
 from tests.conftest import SEEDS
 
 HARBOR = (

@@ -23,8 +23,8 @@ from bot.storage.posts import (
 )
 from bot.storage.schema import digest_runs, posts
 from bot.storage.story_codec import story_from_dict
-from summarizer.loading import make_article
 from summarizer.models import Story
+from summarizer.readers import make_article
 
 BODY = (
     "The harbour authority said on Tuesday that the new breakwater will be finished in March, two months later "

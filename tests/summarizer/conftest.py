@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.loading import load_articles
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 from tests.conftest import FIXTURES, ROOT
 
 ARTICLES = FIXTURES / "articles"

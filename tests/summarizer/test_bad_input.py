@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.loading import load_articles
+from summarizer.readers import load_articles
 from tests.summarizer.conftest import ARTICLES, run_cli
 
 BAD = ARTICLES / "bad"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from summarizer.brief import BriefSettings
-from summarizer.loading import make_article
 from summarizer.models import Article, Story
 from summarizer.pipeline import build_stories
+from summarizer.readers import make_article
 
 ALL = BriefSettings(sentences=8, words=400)  # room for every eligible sentence, so exclusions show
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from summarizer.cleaning import clean_text, drop_duplicates
-from summarizer.loading import load_articles, make_article
 from summarizer.pipeline import article_sentences
+from summarizer.readers import load_articles, make_article
 from tests.conftest import SEEDS
 
 

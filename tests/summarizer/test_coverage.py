@@ -5,8 +5,8 @@ from __future__ import annotations
 from summarizer.coverage import coverage
 from summarizer.frame_words import frame_words
 from summarizer.lexicon import FRAMES
-from summarizer.loading import load_articles
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 from tests.conftest import FIXTURES
 
 

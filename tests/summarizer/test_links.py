@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.links import link_target, safe_url
-from summarizer.loading import make_article
+from summarizer.readers import make_article
 
 TEXT = " ".join(["The ferry returned to service on Monday after three weeks of engine repairs."] * 3)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.loading import load_articles
 from summarizer.models import Article
+from summarizer.readers import load_articles
 from tests.summarizer.conftest import ARTICLES
 
 FORMATS = ARTICLES / "formats"

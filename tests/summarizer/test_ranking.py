@@ -7,10 +7,10 @@ import json
 import pytest
 
 from summarizer.brief import BriefSettings
-from summarizer.loading import load_articles, make_article
 from summarizer.models import Article
 from summarizer.pipeline import article_sentences, build_stories
 from summarizer.ranking import SUMMARIZERS, make_summarizer, plain_lexrank, rate_sentences
+from summarizer.readers import load_articles, make_article
 from tests.summarizer.conftest import ARTICLES, run_cli
 
 TINY = [

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import NoElectionResultError, TopicNotFoundError
-from summarizer.loading import load_articles
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
 from summarizer.queries import match_stories, who_won
+from summarizer.readers import load_articles
 from summarizer.report import who_won_document
 from tests.summarizer.conftest import ARTICLES, run_cli, stories_from
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.loading import make_article
 from summarizer.models import Article
+from summarizer.readers import make_article
 
 BASE = "https://news.example"
 TITLE = "Mara Lindqvist wins the Easterby mayoral runoff"

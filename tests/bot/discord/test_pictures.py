@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.discord.client import NewsbriefDiscordBot
 from bot.publishers import DiscordPublisher
 from bot.service import CommandService, InMemoryStories, digest_document
-from summarizer.loading import load_articles
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 from tests.bot.discord.fake_discord import TOKEN, FakeDiscord, Recorded
 from tests.bot.discord.test_commands import run
 from tests.bot.render.test_coverage_picture import png_size

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.service import CommandService, InMemoryStories
-from summarizer.loading import make_article
 from summarizer.pipeline import build_stories
+from summarizer.readers import make_article
 from tests.conftest import SEED_LOADED_TERMS
 
 LOADED_TERMS = SEED_LOADED_TERMS

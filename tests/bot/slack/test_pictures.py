@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.service import CommandService, InMemoryStories
-from summarizer.loading import load_articles
 from summarizer.pipeline import build_stories
+from summarizer.readers import load_articles
 from tests.bot.render.test_coverage_picture import png_size
 from tests.conftest import FIXTURES
 from tests.pictures_config import pictures
