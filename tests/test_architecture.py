@@ -36,3 +36,17 @@ def test_only_the_analysis_layer_imports_spacy():
                 names = [node.module]
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "spacy"]
     assert not offenders
+
+
+def _private_imports(root: Path) -> list[str]:
+    """``from bot.x import _name`` across modules: another module's private helper used as if public."""
+    found = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ("bot", "summarizer"):
+                found += [f"{path.name}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_no_adapter_module_imports_another_modules_private_names():
+    assert _private_imports(CORE.parent / "bot") == []

@@ -76,7 +76,8 @@ def _never_sent(exc: BaseException) -> bool:
     return isinstance(exc, NOT_SENT)
 
 
-def _unconfirmed(what: str, exc: BaseException) -> DiscordPostUnknown:
+def unconfirmed_post(what: str, exc: BaseException) -> DiscordPostUnknown:
+    """The error for a post Discord may have taken without confirming it, logged with its error id."""
     error_id = uuid.uuid4().hex[:8]
     log.error("%s: no confirmation (%s), it may have been posted (error id %s)", what, type(exc).__name__, error_id)
     return DiscordPostUnknown(error_id)
@@ -91,7 +92,7 @@ async def with_retries(action: Callable[[], Awaitable[T]], what: str, backoff: B
             return await asyncio.wait_for(action(), backoff.timeout)
         except UNCONFIRMED as exc:
             if not _never_sent(exc):
-                raise _unconfirmed(what, exc) from exc
+                raise unconfirmed_post(what, exc) from exc
             if delay is None:
                 error_id = uuid.uuid4().hex[:8]
                 log.error("%s failed after %d attempts (error id %s)", what, backoff.attempts, error_id, exc_info=exc)
@@ -174,7 +175,7 @@ async def send_embeds(
         except Exception as exc:
             if not ids:
                 raise
-            raise _unconfirmed(f"{what} (after {len(ids)} of its messages)", exc) from exc
+            raise unconfirmed_post(f"{what} (after {len(ids)} of its messages)", exc) from exc
     return ids
 
 

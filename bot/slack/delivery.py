@@ -149,18 +149,18 @@ class SlackDelivery:
         after the first message went out raises :class:`DeliveryUnconfirmed`: it may have been posted, so
         it is never retried.
         """
-        poster = _unsent_retry_copy(client, self.policy)
+        poster = unsent_retry_client(client, self.policy)
         for sent, message in enumerate(messages):
             try:
                 poster.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks, unfurl_links=False)
             except Exception as exc:
-                mapped = _classify(exc, partial=sent > 0)
+                mapped = classify_post_error(exc, partial=sent > 0)
                 if mapped is exc:
                     raise
                 raise mapped from exc
 
 
-def _unsent_retry_copy(client: WebClient, policy: RetryPolicy) -> WebClient:
+def unsent_retry_client(client: WebClient, policy: RetryPolicy) -> WebClient:
     """``client`` (same token, URL, timeout) with retries limited to requests Slack cannot have acted on."""
     return WebClient(
         token=client.token,
@@ -173,7 +173,7 @@ def _unsent_retry_copy(client: WebClient, policy: RetryPolicy) -> WebClient:
     )
 
 
-def _classify(exc: Exception, *, partial: bool) -> Exception:
+def classify_post_error(exc: Exception, *, partial: bool) -> Exception:
     """The error to raise for a failed ``chat.postMessage``: a refusal, or an unconfirmed post."""
     where = "chat.postMessage"
     if isinstance(exc, SlackApiError):

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.render.coverage_picture import Picture, short
-from bot.slack.delivery import RetryPolicy, _unsent_retry_copy
+from bot.slack.delivery import RetryPolicy, unsent_retry_client
 
 log = logging.getLogger("newsbrief.slack")
 
@@ -36,7 +36,7 @@ def share_pictures(client: WebClient, policy: RetryPolicy, channel: str, picture
         for i, (title, picture) in enumerate(pictures, 1)
     ]
     try:
-        _unsent_retry_copy(client, policy).files_upload_v2(file_uploads=uploads, channel=channel)
+        unsent_retry_client(client, policy).files_upload_v2(file_uploads=uploads, channel=channel)
     except Exception as exc:  # noqa: BLE001 - logged; the text post already went out
         reason = exc.response.get("error") if isinstance(exc, SlackApiError) else None
         reason = reason or type(exc).__name__

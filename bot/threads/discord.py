@@ -10,7 +10,7 @@ import discord
 from discord.http import HTTPClient, handle_message_parameters
 
 from bot.discord.embeds import document_embeds, pack_messages
-from bot.discord.posting import DEFAULT_BACKOFF, Backoff, DiscordPostUnknown, _unconfirmed, with_retries
+from bot.discord.posting import DEFAULT_BACKOFF, Backoff, DiscordPostUnknown, unconfirmed_post, with_retries
 from bot.render.markup import discord_text
 from bot.storage.threads import ThreadRoot
 from bot.threads.publish import story_doc
@@ -64,7 +64,7 @@ async def post_roots(
         except Exception as exc:
             if not roots:
                 raise
-            raise _unconfirmed(f"{what} (after {len(roots)} stories)", exc) from exc
+            raise unconfirmed_post(f"{what} (after {len(roots)} stories)", exc) from exc
         thread = ""  # no thread: the story is not followed
         try:
             created = await http.start_thread_with_message(

@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.slack.blocks import render_messages, text_message
-from bot.slack.delivery import RetryPolicy, _classify, _unsent_retry_copy
+from bot.slack.delivery import RetryPolicy, classify_post_error, unsent_retry_client
 from bot.slack.limits import SlackMessage
 from bot.storage.threads import ThreadRoot
 from bot.threads.publish import story_doc
@@ -25,7 +25,7 @@ class SlackThreads:
         self.policy = policy
 
     def _poster(self) -> WebClient:
-        return _unsent_retry_copy(self.client, self.policy)
+        return unsent_retry_client(self.client, self.policy)
 
     def _post(self, poster: WebClient, channel: str, message: SlackMessage, thread_ts: str | None, sent: int) -> str:
         try:
@@ -33,7 +33,7 @@ class SlackThreads:
                 channel=channel, text=message.text, blocks=message.blocks, thread_ts=thread_ts, unfurl_links=False
             )
         except Exception as exc:
-            mapped = _classify(exc, partial=sent > 0)
+            mapped = classify_post_error(exc, partial=sent > 0)
             if mapped is exc:
                 raise
             raise mapped from exc
