@@ -214,7 +214,11 @@ def lead_score(sentence: Sentence, text: str, support: int, confirmed: int, rank
     if verb is not None and analysis.tokens[verb].lemma.lower() in _WEAK_VERBS:
         score -= 0.4  # "X is among…", "X has…": a state, not what happened
     # What happened, in the words most outlets open with ("earthquake", "toll").
-    top = [n for n, count in story.nouns.most_common(TOP_NOUNS) if count > 1]
+    # Nouns tied with the last of the top ones all count: which of them a Counter lists first
+    # depends on string hashing, so picking one would change the lead from run to run.
+    counts = sorted(story.nouns.values(), reverse=True)
+    floor = max(2, counts[TOP_NOUNS - 1] if len(counts) >= TOP_NOUNS else 2)
+    top = [n for n, count in story.nouns.items() if count >= floor]
     if top:
         score += 0.6 * len(_nouns(analysis).intersection(top)) / len(top)
     # The key figure: the number most outlets print.

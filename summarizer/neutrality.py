@@ -1,8 +1,11 @@
 """Make a sentence neutral or reject it: cut the loaded words the outlet says itself, keep the facts.
 
+What counts: the framing note's loaded terms (``loaded``) and the brief's own, more sensitive
+judgements (``evaluative``): a false alarm here costs a clause, not an accusation.
 With the parser's records (a ``Sentence`` whose analysis is parsed, or a ``SentenceAnalysis``) the
-cut follows the parse: a loaded modifier goes ("the racist party won" → "the party won"), a label
-before a name goes with its article ("the ultra-sectarian Doe" → "Doe"), a loaded apposition or
+cut follows the parse: a clause, apposition or aside set off by a comma that holds the term goes
+whole ("the council passed the levy, meant to end years of grim neglect" → "the council passed the
+levy"); a loaded modifier goes ("the racist party won" → "the party won"), a label before a name goes with its article ("the ultra-sectarian Doe" → "Doe"), a loaded apposition or
 non-restrictive relative clause goes with its commas; a loaded word anywhere else carries the
 clause, and the sentence is rejected. Quoted speech is the speaker's and stays. An unparsed sentence
 is unverified and rejected. Plain text (no records) falls back to the hand-written list.
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis.records import SentenceAnalysis
+from summarizer.evaluative import judgements
 from summarizer.lexicon import find_loaded
 from summarizer.loaded import LoadedHit, loaded_hits
 from summarizer.models import Sentence
@@ -26,6 +30,9 @@ _DOUBLE_COMMA = re.compile(r",\s*,")
 MIN_WORDS = 6
 _MODIFIER_DEPS = frozenset({"amod", "compound", "advmod", "nmod", "npadvmod", "nummod"})
 _NAME_PREMOD_DEPS = _MODIFIER_DEPS | {"det"}
+# Clauses and phrases that add to the main clause without being needed by it: cut whole when set off by commas.
+_ASIDE_DEPS = frozenset({"acl", "advcl", "relcl", "appos"})
+_ASIDE_MARKS = frozenset({",", "—", "–"})
 
 Text = str | Sentence | SentenceAnalysis
 
@@ -46,8 +53,19 @@ def is_loaded(sentence: Text) -> bool:
     """The outlet itself uses a loaded term here (read from the parse when records are available)."""
     records = _records(sentence)
     if records is not None and records.parsed:
-        return bool(loaded_hits(records))
+        return bool(brief_hits(records))
     return bool(find_loaded(_text(sentence)))
+
+
+def brief_hits(s: SentenceAnalysis) -> list[LoadedHit]:
+    """What the brief keeps out, in order: the framing note's loaded terms and the brief's own, more
+    sensitive judgements (``evaluative``), overlapping spans merged into the first."""
+    merged: list[LoadedHit] = []
+    for hit in sorted([*loaded_hits(s), *judgements(s)], key=lambda h: (h.start, -h.end)):
+        if merged and hit.start < merged[-1].end:
+            continue
+        merged.append(hit)
+    return merged
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -78,12 +96,30 @@ def _with_commas(s: SentenceAnalysis, span: list[int]) -> set[int]:
     return cut
 
 
+def _aside(s: SentenceAnalysis, top: int) -> set[int] | None:
+    """The outermost clause or apposition around ``top`` that is set off by a comma or dash, with its marks.
+
+    "The council passed the levy, meant to end years of grim neglect." → the clause after the comma goes.
+    """
+    found: set[int] | None = None
+    for node in [top, *_ancestors(s, top)]:
+        if s.tokens[node].dep not in _ASIDE_DEPS or s.tokens[node].head == node:
+            continue
+        span = s.subtree(node)
+        if min(span) > 0 and s.tokens[min(span) - 1].text in _ASIDE_MARKS:
+            found = _with_commas(s, span)
+    return found
+
+
 def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
     """Token indices that remove ``hit`` and leave a grammatical sentence, or None when none do."""
     tokens = _tokens_of(s, hit)
     if not tokens:
         return None
     top = min(tokens, key=lambda i: len(_ancestors(s, i)))  # the hit's highest token
+    aside = _aside(s, top)
+    if aside is not None:
+        return aside
     node = top
     while s.tokens[node].dep in _MODIFIER_DEPS and s.tokens[node].head != node:
         node = s.tokens[node].head
@@ -144,7 +180,7 @@ def _fix_articles(text: str) -> str:
 def _prune_records(s: SentenceAnalysis) -> str | None:
     if not s.parsed:
         return None
-    hits = loaded_hits(s)
+    hits = brief_hits(s)
     if not hits:
         return s.text
     cut: set[int] = set()
