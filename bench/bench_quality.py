@@ -62,7 +62,8 @@ def run_folder(folder: Path, settings: BriefSettings | None = None) -> tuple[dic
     """The `brief` and `who-won` documents for one folder, built exactly as the command line builds them."""
     loaded = load_articles([folder])
     stories = build_stories(loaded.articles, settings or BriefSettings())
-    return stories_document("brief", stories, None, loaded.problems), who_won_document(stories, None, loaded.problems)
+    brief = stories_document("brief", stories, None, loaded.problems)
+    return brief.to_json(), who_won_document(stories, None, loaded.problems).to_json()
 
 
 def score_folder(folder: Path) -> tuple[Score, float]:

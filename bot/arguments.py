@@ -168,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_parser(commands)
     add_feed_parsers(commands)
     add_timeline_parser(commands)
+    commands.add_parser("schema", help="print the JSON Schema of the newsbrief/1 documents that --format json writes")
     chat = commands.add_parser("chat", help="talk to the bot on this terminal: type /brief, /who-won … (no tokens)")
     chat.add_argument("--from", dest="paths", nargs="+", metavar="PATH", help="files or folders (default: seeds/)")
     return parser

@@ -12,11 +12,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.arguments import DEFAULT_INPUT, SUMMARY_COMMANDS, build_parser, resolve_config_path
 
 if TYPE_CHECKING:
+    from summarizer.documents import Document
     from summarizer.models import Problem
 
 __all__ = ["build_parser", "entry_point", "main"]
@@ -53,13 +54,21 @@ def console_admin(path: Path) -> Callable[[str], str]:
     return handle
 
 
-def _emit(doc: dict[str, Any], fmt: str) -> None:
+def _emit(doc: Document, fmt: str) -> None:
     from bot.render.text import render
 
     if fmt == "json":
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render(doc, markdown=fmt == "markdown"), end="")
+        print(render(doc.to_json(), markdown=fmt == "markdown"), end="")
+
+
+def run_schema() -> int:
+    """`newsbrief schema`: the JSON Schema of the documents (the same as docs/newsbrief-1.schema.json)."""
+    from summarizer.documents import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0
 
 
 def _report_problems(problems: list[Problem]) -> None:
@@ -110,6 +119,7 @@ def run_summary_command(args: argparse.Namespace) -> int:
         return 1
     settings = BriefSettings(sentences=args.sentences, words=args.words, algorithm=args.algorithm)
     stories = build_stories(loaded.articles, settings)
+    doc: Document
     try:
         if args.command == "who-won":
             doc = who_won_document(stories, topic, loaded.problems)
@@ -123,7 +133,7 @@ def run_summary_command(args: argparse.Namespace) -> int:
     if getattr(args, "picture", None):
         from bot.picture_cli import write_picture
 
-        return write_picture(doc, args.picture, resolve_config_path(args.config))
+        return write_picture(doc.to_json(), args.picture, resolve_config_path(args.config))
     return 0
 
 
@@ -132,6 +142,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return run_summary_command(args)
     if args.command == "chat":
         return run_chat(args)
+    if args.command == "schema":
+        return run_schema()
     if args.command == "config":
         from bot.config.cli import run_config_cli
 

@@ -31,9 +31,9 @@ from bot.storage.stories import StoredStory, current_stories
 from bot.threads.follow import record_roots
 from bot.threads.publish import publish_digest
 from summarizer.brief import BriefSettings
+from summarizer.documents import DigestDocument
 from summarizer.errors import NewsbriefError
 from summarizer.pipeline import build_story
-from summarizer.report import envelope
 
 log = logging.getLogger("newsbrief.digest")
 
@@ -61,7 +61,7 @@ class ConsolePublisher:
 
 def digest_doc(stories: list[StoredStory]) -> dict[str, Any]:
     """The same shape as ``bot.service.digest_document``: stories most outlets first."""
-    return envelope("digest", stories=[s.doc for s in stories])
+    return {**DigestDocument().to_json(), "stories": [s.doc for s in stories]}
 
 
 def rebrief(

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from bot.render.framing_note import FULL, wants_full
 from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
+from summarizer.documents import DigestDocument, Document, FramingDocument, SourcesDocument
 from summarizer.errors import NewsbriefError
 from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
 from summarizer.queries import match_stories
 from summarizer.readers import load_articles
-from summarizer.report import envelope, error_document, stories_document, who_won_document
+from summarizer.report import error_document, stories_document, who_won_document
 
 if TYPE_CHECKING:
     from bot.pictures import Pictures
@@ -73,10 +74,10 @@ class InMemoryStories:
                 self._sources = list(sources)
 
 
-def digest_document(stories: list[Story], max_stories: int = 5) -> dict[str, Any]:
+def digest_document(stories: list[Story], max_stories: int = 5) -> DigestDocument:
     """The top stories, most outlets first."""
     ranked = sorted(stories, key=lambda s: (-len(s.outlets), -len(s.articles)))[:max_stories]
-    return envelope("digest", stories=[s.to_dict() for s in ranked])
+    return DigestDocument(stories=ranked)
 
 
 # How a claimed digest's post ended, as recorded by ``settle``.
@@ -199,21 +200,19 @@ class CommandService:
         self.digest_size = digest_size
         self.claim_digest = claim_digest
         self.history = history  # "PLATFORM:ID" → recent digest runs (admins' /newsbrief-config deliveries)
-        self._handlers: dict[str, Callable[[str | None], dict[str, Any]]] = {
+        self._handlers: dict[str, Callable[[str | None], Document]] = {
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
             "framing": self._framing,
             "who-won": lambda topic: who_won_document(self.source.stories(), topic),
-            "sources": lambda _topic: envelope("sources", sources=self.source.sources()),
+            "sources": lambda _topic: SourcesDocument.model_validate({"sources": self.source.sources()}),
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
             "timeline": lambda topic: self.timelines.document(self._one(topic), topic),
         }
 
-    def _framing(self, topic: str | None) -> dict[str, Any]:
+    def _framing(self, topic: str | None) -> FramingDocument:
         """The framing document; ``note`` says whether a chat shows the short note or (topic "… full") all of it."""
         topic, full = wants_full(topic)
-        doc = stories_document("framing", self._one(topic), topic)
-        doc["note"] = FULL if full else "short"
-        return doc
+        return FramingDocument(topic=topic, stories=self._one(topic), note=FULL if full else "short")
 
     def _one(self, topic: str | None) -> list[Story]:
         return match_stories(self.source.stories(), topic)[:1]
@@ -243,19 +242,20 @@ class CommandService:
         handler = self._handlers.get(command)
         if handler is None:
             err = NewsbriefError(f"Unknown command “{command}”. Try one of: {', '.join('/' + c for c in COMMANDS)}.")
-            return Reply(command, error_document(command, topic, err, []))
+            return Reply(command, error_document(command, topic, err, []).to_json())
         try:
             if command == "timeline":  # times in the channel's timezone
                 stories = self._one(topic)
-                return Reply(command, self.timelines.document(stories, topic, platform, channel_id, workspace))
+                doc = self.timelines.document(stories, topic, platform, channel_id, workspace)
+                return Reply(command, doc.to_json())
             if command == "digest" and self.claim_digest is not None and platform and channel_id:
                 pending = self.claim_digest(platform, channel_id, workspace)
                 return Reply(command, pending.doc, settle=pending.settle)
-            return Reply(command, handler(topic))
+            return Reply(command, handler(topic).to_json())
         except NewsbriefError as exc:
-            return Reply(command, error_document(command, topic, exc, []))
+            return Reply(command, error_document(command, topic, exc, []).to_json())
         except Exception:
             error_id = uuid.uuid4().hex[:8]
             log.exception("command %s failed (error id %s)", command, error_id)
             err = NewsbriefError(f"Something went wrong on our side (error id {error_id}).")
-            return Reply(command, error_document(command, topic, err, []), error_id)
+            return Reply(command, error_document(command, topic, err, []).to_json(), error_id)

@@ -1,54 +1,51 @@
-"""The stable JSON documents that the command line prints and the bots render from."""
+"""The ``newsbrief/1`` documents the command line prints and the bots render, built from stories."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from typing import Literal
 
+from summarizer.documents import (
+    SCHEMA,
+    BriefDocument,
+    ErrorDocument,
+    ErrorInfo,
+    FramingDocument,
+    WhoWonDocument,
+    WhoWonResult,
+)
 from summarizer.errors import NewsbriefError, NoElectionResultError
 from summarizer.models import Problem, Story
 from summarizer.queries import match_stories, who_won
 
-SCHEMA = "newsbrief/1"
-
-
-def envelope(
-    command: str, topic: str | None = None, problems: list[Problem] | None = None, **fields: Any
-) -> dict[str, Any]:
-    """Every document's common fields (schema, command, topic, problems) plus the command's own."""
-    doc = {"schema": SCHEMA, "command": command, "topic": topic, "problems": [asdict(p) for p in problems or []]}
-    doc.update(fields)
-    return doc
+__all__ = ["SCHEMA", "error_document", "stories_document", "who_won_document"]
 
 
 def stories_document(
-    command: str, stories: list[Story], topic: str | None = None, problems: list[Problem] | None = None
-) -> dict[str, Any]:
+    command: Literal["brief", "framing"],
+    stories: list[Story],
+    topic: str | None = None,
+    problems: list[Problem] | None = None,
+) -> BriefDocument | FramingDocument:
     """``brief`` and ``framing``: the stories matching the topic (all when none), best first."""
-    doc = envelope(command, topic, problems)
-    doc["stories"] = [s.to_dict() for s in match_stories(stories, topic)]
-    return doc
+    kind = FramingDocument if command == "framing" else BriefDocument
+    return kind(topic=topic, problems=problems or [], stories=match_stories(stories, topic))
 
 
 def who_won_document(
     stories: list[Story], topic: str | None = None, problems: list[Problem] | None = None
-) -> dict[str, Any]:
+) -> WhoWonDocument:
     """``who-won``: each election result with its story; ``message`` says when there is none."""
-    doc = envelope("who-won", topic, problems)
     try:
         found = who_won(stories, topic)
     except NoElectionResultError as exc:
-        doc.update(results=[], message=exc.user_message)
-        return doc
-    doc["results"] = [
-        {"story_id": s.id, "title": s.title, "outlets": s.outlets, "election": asdict(result)} for s, result in found
-    ]
-    doc["message"] = None
-    return doc
+        return WhoWonDocument(topic=topic, problems=problems or [], message=exc.user_message)
+    results = [WhoWonResult(story_id=s.id, title=s.title, outlets=s.outlets, election=result) for s, result in found]
+    return WhoWonDocument(topic=topic, problems=problems or [], results=results)
 
 
-def error_document(command: str, topic: str | None, error: NewsbriefError, problems: list[Problem]) -> dict[str, Any]:
+def error_document(
+    command: str, topic: str | None, error: NewsbriefError, problems: list[Problem] | None = None
+) -> ErrorDocument:
     """The document for an expected failure (no stories, unknown topic)."""
-    doc = envelope(command, topic, problems)
-    doc.update(stories=[], error={"type": type(error).__name__, "message": error.user_message})
-    return doc
+    info = ErrorInfo(type=type(error).__name__, message=error.user_message)
+    return ErrorDocument(command=command, topic=topic, problems=problems or [], error=info)

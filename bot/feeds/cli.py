@@ -20,6 +20,7 @@ from bot.render.text import render
 from bot.storage.database import Database
 from bot.storage.errors import in_use_failure
 from bot.storage.feed_state import load_feed_states
+from summarizer.documents import SourcesDocument
 
 COMMANDS = ("ingest", "digest", "sources")
 
@@ -123,12 +124,6 @@ def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
 
 
 def _sources(config: NewsbriefConfig, db: Database, out: TextIO) -> int:
-    doc = {
-        "schema": "newsbrief/1",
-        "command": "sources",
-        "topic": None,
-        "problems": [],
-        "sources": source_rows(config, db),
-    }
-    print(render(doc), file=out, end="")
+    doc = SourcesDocument.model_validate({"sources": source_rows(config, db)})
+    print(render(doc.to_json()), file=out, end="")
     return 0

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         except NewsbriefError as exc:
             print(exc.user_message, file=err)
             return 3
-        doc = Timelines(db, timezone=zone).document(chosen, args.topic)
+        doc = Timelines(db, timezone=zone).document(chosen, args.topic).to_json()
     finally:
         db.dispose()
     print(json.dumps(doc, ensure_ascii=False, indent=2) if args.format == "json" else render(doc), file=out, end="")

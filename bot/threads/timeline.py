@@ -21,8 +21,8 @@ from bot.storage.database import Database
 from bot.storage.schema import stories as stories_table
 from bot.storage.threads import updates_for
 from bot.threads.changes import changes_from_json
+from summarizer.documents import TimelineDocument
 from summarizer.models import Story
-from summarizer.report import envelope
 
 MAX_EVENTS = 12  # "a few lines": the rest are counted in one closing line
 
@@ -149,11 +149,11 @@ class Timelines:
         platform: str | None = None,
         channel_id: str | None = None,
         workspace: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> TimelineDocument:
         """The ``timeline`` document of ``stories`` (already matched to the topic)."""
         timezone = self.zone(platform, channel_id, workspace)
         entries = [timeline_entry(s, self.events(s), timezone) for s in stories]
-        return envelope("timeline", topic, timelines=entries)
+        return TimelineDocument.model_validate({"topic": topic, "timelines": entries})
 
 
 def timeline_lines(entry: dict[str, Any]) -> list[str]:

@@ -126,7 +126,7 @@ def test_who_won_on_a_non_election_story_says_so_and_never_guesses(flood_story: 
     with pytest.raises(NoElectionResultError) as caught:
         who_won([flood_story], None)
     assert caught.value.user_message == "No election result found in the loaded stories."
-    doc = who_won_document([flood_story], "flood")
+    doc = who_won_document([flood_story], "flood").to_json()
     assert doc["results"] == [] and doc["message"] == "No election result found in stories about “flood”."
 
 
