@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from summarizer.analysis.records import SentenceAnalysis
+from summarizer.analysis.syntax import SUBJECT_DEPS
 from summarizer.brief_candidates import headline_keys, is_candidate, strip_dateline
 from summarizer.credits import confirming_outlets, credits_for, statements
 from summarizer.election import WIN
@@ -24,6 +25,7 @@ _PRONOUN_START = re.compile(r"^(?:He|She|They|It|This|These|Those|His|Her|Their|
 _ANAPHORA = re.compile(r"\b(?:him|at that time|then|there|the latter|the former|such)\b")
 _SPEECH = re.compile(r"[”\"]\s*,?\s*(?:\w+\s){0,4}(?:said|says|wrote|writes|told|added)\b|^[“\"]")
 _REDUNDANT = 0.45
+_PERSONAL = frozenset({"he", "she", "they", "it"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,16 @@ def _figure_fit(text: str, figures: list[Figure]) -> float | None:
     return bonus
 
 
+def _pronoun_subject(sentence: Sentence) -> bool:
+    """The sentence's first subject is a personal pronoun ("In a speech, he said…"): who it is lies
+    outside the sentence (a later "he" may point back at a name earlier in it)."""
+    a = sentence.analysis
+    if a is None or not a.parsed:
+        return False
+    first = next((t for t in a.tokens if t.dep in SUBJECT_DEPS and not t.in_quote), None)
+    return first is not None and first.lemma.lower() in _PERSONAL
+
+
 def body_ranks(sentences: Iterable[Sentence]) -> dict[tuple[str, int], int]:
     """Each sentence's position among its article's body sentences (0 = the article's lead)."""
     ranks: dict[tuple[str, int], int] = {}
@@ -98,8 +110,8 @@ def _options(
         score = 0.6 * rating + 0.4 * (len(credits) - 1) / others + 0.3 * confirmed / others + (fit or 0.0)
         if election and election.winner.name.split()[-1] in text and WIN.search(text):
             score += 0.3
-        if _PRONOUN_START.match(text):
-            score *= 0.6
+        if _PRONOUN_START.match(text) or _pronoun_subject(sentence):
+            score *= 0.6  # "In a speech, he said…": whom "he" means depends on a sentence the brief may not show
         if _ANAPHORA.search(text):
             score *= 0.7
         if _SPEECH.search(text):

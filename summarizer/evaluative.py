@@ -17,6 +17,8 @@ outlet's own voice (never inside quotation marks, never a name):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from summarizer.analysis.records import SentenceAnalysis, Token
 from summarizer.analysis.syntax import REPORTING_LEMMAS, auxiliaries
 from summarizer.lexicon import EXAGGERATION, LOADED, NAME_CALLING
@@ -32,6 +34,7 @@ TB_POSITIVE = 0.6
 TB_POSITIVE_SUBJECTIVE = 0.75
 VADER_ONLY = 2.0
 EMOTION_POLARITY = 0.5  # the -ed form as an adjective names a feeling ("disappointed", "angered")
+QUOTED_NOUN = -1.5  # a strongly negative noun in a quote ("a total shambles")
 QUANTIFIED_WORD = 1.0  # a valenced word said of everybody (or nobody) sweeps
 
 # Adjectives of legal or vital status: the lexicons score them, but a report states them as facts.
@@ -53,8 +56,8 @@ def _standard(token: Token) -> bool:
     return token.text.lower() in STANDARD_TERMS or token.lemma.lower() in STANDARD_TERMS
 
 
-def _own_word(token: Token) -> bool:
-    return not token.in_quote and token.ent not in NAME_ENTITIES and token.pos != "PROPN" and token.text[:1].isalpha()
+def _word(token: Token) -> bool:
+    return token.ent not in NAME_ENTITIES and token.pos != "PROPN" and token.text[:1].isalpha()
 
 
 def notable_adjective(token: Token) -> bool:
@@ -165,7 +168,7 @@ def judgements(s: SentenceAnalysis) -> list[LoadedHit]:
     found: list[LoadedHit] = []
     taken: set[int] = set()
     for i, token in enumerate(s.tokens):
-        if i in taken or not _own_word(token):
+        if i in taken or token.in_quote or not _word(token):
             continue
         span: list[int] | None = None
         technique = LOADED
@@ -183,3 +186,19 @@ def judgements(s: SentenceAnalysis) -> list[LoadedHit]:
         taken.update(span)
         found.append(_hit(s, span, technique))
     return sorted(found, key=lambda h: h.start)
+
+
+def quoted_judgements(s: SentenceAnalysis) -> list[LoadedHit]:
+    """Evaluative words inside quotation marks: the speaker's, not the outlet's, so never a reason to
+    reject a sentence; but a brief need not repeat an inflammatory quote tucked into an aside."""
+    if not s.parsed:
+        return []
+    found: list[LoadedHit] = []
+    for i, token in enumerate(s.tokens):
+        if not token.in_quote or not _word(token):
+            continue
+        vd = valence(token.text, token.lemma)
+        insult = token.pos == "NOUN" and vd is not None and vd <= QUOTED_NOUN
+        if notable_adjective(token) or insult or _emotion_verb(s, i):
+            found.append(replace(_hit(s, [i], LOADED), in_quote=True))
+    return found

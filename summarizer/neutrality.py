@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis.records import SentenceAnalysis
-from summarizer.evaluative import judgements
+from summarizer.evaluative import judgements, quoted_judgements
 from summarizer.lexicon import find_loaded
 from summarizer.loaded import LoadedHit, loaded_hits
 from summarizer.models import Sentence
@@ -96,6 +96,10 @@ def _with_commas(s: SentenceAnalysis, span: list[int]) -> set[int]:
     return cut
 
 
+def _quoted_hits(s: SentenceAnalysis) -> list[LoadedHit]:
+    return [h for h in loaded_hits(s, own_voice=False) if h.in_quote] + quoted_judgements(s)
+
+
 def _aside(s: SentenceAnalysis, top: int) -> set[int] | None:
     """The outermost clause or apposition around ``top`` that is set off by a comma or dash, with its marks.
 
@@ -106,9 +110,19 @@ def _aside(s: SentenceAnalysis, top: int) -> set[int] | None:
         if s.tokens[node].dep not in _ASIDE_DEPS or s.tokens[node].head == node:
             continue
         span = s.subtree(node)
-        if min(span) > 0 and s.tokens[min(span) - 1].text in _ASIDE_MARKS:
-            found = _with_commas(s, span)
+        opening = min(span) - 1
+        if opening >= 0 and s.tokens[opening].text in _ASIDE_MARKS:
+            found = _with_commas(s, _to_closing_dash(s, opening, span))
     return found
+
+
+def _to_closing_dash(s: SentenceAnalysis, opening: int, span: list[int]) -> list[int]:
+    """An aside opened by a dash ends at the next dash, whatever the parse hung on it after that."""
+    if s.tokens[opening].text not in ("—", "–"):
+        return span
+    last = min(max(span) + 1, len(s.tokens) - 1)
+    closing = next((i for i in range(opening + 1, last + 1) if s.tokens[i].text == s.tokens[opening].text), None)
+    return span if closing is None else list(range(opening + 1, closing))
 
 
 def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
@@ -181,14 +195,20 @@ def _prune_records(s: SentenceAnalysis) -> str | None:
     if not s.parsed:
         return None
     hits = brief_hits(s)
-    if not hits:
-        return s.text
     cut: set[int] = set()
     for hit in hits:
         found = _cut_for(s, hit)
         if found is None:
             return None
         cut |= found
+    for hit in _quoted_hits(s):
+        # A quote is the speaker's: kept when it is the sentence's news, dropped when tucked into an aside.
+        tokens = _tokens_of(s, hit)
+        aside = _aside(s, min(tokens, key=lambda i: len(_ancestors(s, i)))) if tokens else None
+        if aside is not None:
+            cut |= aside
+    if not cut:
+        return s.text
     keep = [i for i in range(len(s.tokens)) if i not in cut]
     result = _join(s, keep)
     result = result[:1].upper() + result[1:]

@@ -112,3 +112,26 @@ def test_a_group_named_by_an_epithet_keeps_its_sentence_out():
     )
     assert any("Ruiz" in t and "54%" in t for t in texts)
     assert not any("ruling class" in t for t in texts)
+
+
+def test_an_inflammatory_quote_in_an_aside_goes_but_a_quote_that_is_the_news_stays():
+    story = story_of(
+        article(
+            "Ledger",
+            "Ruiz wins Orrin runoff",
+            "Ana Ruiz defeated the harbour master of Orrin — whom a rival councillor called a “pathetic fraud” — "
+            "in the mayoral runoff on Sunday.",
+            "Turnout in the runoff was 58%, up from 49% in the first round.",
+        ),
+        article(
+            "Courier",
+            "Orrin runoff",
+            "Turnout in the Orrin runoff was 58%, the town clerk said on Monday.",
+            "The defeated candidate called the result “a disgrace for the harbour” in a speech on Monday.",
+        ),
+    )
+    texts = [s.text for s in story.brief.sentences]
+    assert "Ana Ruiz defeated the harbour master of Orrin in the mayoral runoff on Sunday." in texts
+    assert not any("fraud" in t for t in texts)
+    # The speaker's own words, when they are the sentence's news, are left as the speaker said them.
+    assert any("“a disgrace for the harbour”" in t for t in texts)
