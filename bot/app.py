@@ -30,6 +30,7 @@ from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
 from bot.storage.database import Database, open_database, utcnow
 from bot.storage.story_source import StoredStories
+from bot.threads.manual import ChannelThreads
 from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
 from summarizer.readers import load_articles
@@ -100,6 +101,7 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
         history=lambda channel: channel_lines(db, channel),
         timelines=Timelines(db, lambda: store.config),
         pictures=Pictures(lambda: store.config),
+        threads=ChannelThreads(db, lambda: store.config),  # /brief where threads = true: a thread root
     )
     return Runtime(store, db, stories, service, plans, creds)
 

@@ -180,7 +180,7 @@ def _fail(db: Database, run_id: int) -> None:
         fail_run(conn, run_id, utcnow())
 
 
-def _settle(db: Database, run_id: int, outcome: str) -> None:
+def settle_run(db: Database, run_id: int, outcome: str) -> None:
     """Record what the publisher did: ``sent``; ``unknown`` (the stories stay counted as posted); or
     ``failed`` (the platform refused: release the stories for the next digest)."""
     if outcome == FAILED:
@@ -224,12 +224,12 @@ async def run_digest(
             len(chosen),
             error_id,
         )
-        await asyncio.to_thread(_settle, db, run_id, UNKNOWN)
+        await asyncio.to_thread(settle_run, db, run_id, UNKNOWN)
         return DigestOutcome(UNKNOWN, len(chosen), error_id)
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("posting the digest to %s:%s failed (error id %s)", platform, channel_id, error_id)
-        await asyncio.to_thread(_settle, db, run_id, FAILED)
+        await asyncio.to_thread(settle_run, db, run_id, FAILED)
         return DigestOutcome(FAILED, error_id=error_id)
     if roots:
         await asyncio.to_thread(record_roots, db, platform, channel_id, chosen, roots)
@@ -281,4 +281,5 @@ class ChannelDigests:
         except Exception:
             _fail(self.db, run_id)
             raise
-        return PendingDigest(digest_doc(chosen), partial(_settle, self.db, run_id))
+        roots = partial(record_roots, self.db, platform, channel_id, chosen) if settings.threads else None
+        return PendingDigest(digest_doc(chosen), partial(settle_run, self.db, run_id), roots)

@@ -54,8 +54,9 @@ class Pictures:
         return self.story(stories[0]) if doc.get("command") == "framing" and stories else None
 
     def digest(self, doc: Doc, platform: str, channel_id: str) -> list[Picture | None]:
-        """One picture (or ``None``) per story of a digest, all ``None`` unless the channel has pictures on."""
+        """One picture (or ``None``) per story of a digest (or of a ``/brief`` posted as a thread root), all
+        ``None`` unless the channel has pictures on."""
         stories = doc.get("stories") or []
-        if doc.get("command") != "digest" or not stories or not self.enabled(platform, channel_id):
+        if doc.get("command") not in ("digest", "brief") or not stories or not self.enabled(platform, channel_id):
             return [None] * len(stories)
         return [self.story(s) for s in stories]

@@ -31,7 +31,8 @@ class DiscordPublisher:
         await post_digest(self.client, target, doc, pictures=drawn)
 
     async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
-        return await discord_threads.post_roots(self.client, target, doc)
+        drawn = await asyncio.to_thread(self.pictures.digest, doc, "discord", target)
+        return await discord_threads.post_roots(self.client, target, doc, pictures=drawn)
 
     async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
         await discord_threads.post_update(self.client, target, root, lines, story)
@@ -51,7 +52,8 @@ class SlackPublisher:
 
     async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
         threads = SlackThreads(self.app.client, self.delivery.policy)
-        return await asyncio.to_thread(threads.post_roots, target, doc)
+        drawn = await asyncio.to_thread(self.pictures.digest, doc, "slack", target)
+        return await asyncio.to_thread(threads.post_roots, target, doc, drawn)
 
     async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
         threads = SlackThreads(self.app.client, self.delivery.policy)

@@ -25,6 +25,7 @@ from summarizer.report import error_document, stories_document, who_won_document
 
 if TYPE_CHECKING:
     from bot.pictures import Pictures
+    from bot.storage.threads import ThreadRoot
 
 log = logging.getLogger("newsbrief")
 
@@ -95,15 +96,33 @@ class DeliveryUnknown(NewsbriefError):
 @dataclass(frozen=True)
 class PendingDigest:
     """A channel digest claimed and recorded as pending: ``settle(SENT)`` records it sent, ``settle(UNKNOWN)``
-    keeps its stories counted as posted, ``settle(FAILED)`` releases them for the next digest."""
+    keeps its stories counted as posted, ``settle(FAILED)`` releases them for the next digest.
+
+    In a channel with ``threads = true``, ``record_roots`` is set: post each story as a thread root, settle,
+    then record the roots (in the order of ``doc["stories"]``) so later updates land in the threads.
+    """
 
     doc: dict[str, Any]
     settle: Callable[[str], None]
+    record_roots: Callable[[Sequence[ThreadRoot]], None] | None = None
 
 
 # (platform, channel_id, workspace) -> the channel's claimed digest; raises NewsbriefError when there
 # is nothing to post. The composition root builds one over the database (``bot.digest.ChannelDigests``).
 DigestClaimer = Callable[[str, str, str | None], PendingDigest]
+
+
+class StoryThreads(Protocol):
+    """Channels with ``threads = true`` (``bot.threads.manual.ChannelThreads`` over the database)."""
+
+    def enabled(self, platform: str, channel_id: str, workspace: str | None) -> bool:
+        """Whether stories posted in this channel become thread roots."""
+        ...
+
+    def claim(self, platform: str, channel_id: str, workspace: str | None, doc: dict[str, Any]) -> PendingDigest | None:
+        """``/brief``'s story claimed as a post of the channel, to be posted as a thread root; ``None`` when
+        it is answered as usual (threads off, already posted there, or a digest posting there right now)."""
+        ...
 
 
 def delivery_outcome(exc: BaseException | None) -> str | None:
@@ -155,13 +174,15 @@ class Reply:
     """What a command produced: the core's JSON document; ``error_id`` is set for unexpected failures.
 
     A channel ``digest`` reply also carries ``settle``: post ``doc`` inside ``with reply.delivery():``
-    (or ``async with``) so the outcome is recorded.
+    (or ``async with``) so the outcome is recorded. With ``record_roots`` (a channel with threads, see
+    :class:`PendingDigest`) each story is posted as a thread root and the roots are recorded after.
     """
 
     command: str
     doc: dict[str, Any]
     error_id: str | None = None
     settle: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+    record_roots: Callable[[Sequence[ThreadRoot]], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:
@@ -189,6 +210,7 @@ class CommandService:
         history: Callable[[str], list[str]] | None = None,
         timelines: Timelines | None = None,
         pictures: Pictures | None = None,
+        threads: StoryThreads | None = None,
     ) -> None:
         if pictures is None:
             from bot.pictures import Pictures  # the config model: not needed until an adapter asks
@@ -199,6 +221,7 @@ class CommandService:
         self.timelines = timelines or Timelines()
         self.digest_size = digest_size
         self.claim_digest = claim_digest
+        self.threads = threads  # /brief in a channel with threads = true: the story becomes a thread root
         self.history = history  # "PLATFORM:ID" → recent digest runs (admins' /newsbrief-config deliveries)
         self._handlers: dict[str, Callable[[str | None], Document]] = {
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
@@ -213,6 +236,14 @@ class CommandService:
         """The framing document; ``note`` says whether a chat shows the short note or (topic "… full") all of it."""
         topic, full = wants_full(topic)
         return FramingDocument(topic=topic, stories=self._one(topic), note=FULL if full else "short")
+
+    def threads_on(self, platform: str, channel_id: str | None, workspace: str | None = None) -> bool:
+        """Whether ``/brief`` and ``/digest`` in this channel post each story as a thread root."""
+        return (
+            self.threads is not None
+            and channel_id is not None
+            and self.threads.enabled(platform, channel_id, workspace)
+        )
 
     def _one(self, topic: str | None) -> list[Story]:
         return match_stories(self.source.stories(), topic)[:1]
@@ -250,8 +281,13 @@ class CommandService:
                 return Reply(command, doc.to_json())
             if command == "digest" and self.claim_digest is not None and platform and channel_id:
                 pending = self.claim_digest(platform, channel_id, workspace)
-                return Reply(command, pending.doc, settle=pending.settle)
-            return Reply(command, handler(topic).to_json())
+                return Reply(command, pending.doc, settle=pending.settle, record_roots=pending.record_roots)
+            doc = handler(topic).to_json()
+            if command == "brief" and self.threads is not None and platform and channel_id and doc["stories"]:
+                claimed = self.threads.claim(platform, channel_id, workspace, doc)
+                if claimed is not None:
+                    return Reply(command, claimed.doc, settle=claimed.settle, record_roots=claimed.record_roots)
+            return Reply(command, doc)
         except NewsbriefError as exc:
             return Reply(command, error_document(command, topic, exc, []).to_json())
         except Exception:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from functools import partial
 from typing import Any
 
@@ -15,11 +16,14 @@ from bot.discord.compat import member_role_ids
 from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
 from bot.discord.posting import picture_file, post_digest
 from bot.render.coverage_picture import Picture
-from bot.service import CommandService
+from bot.service import CommandService, DeliveryUnknown
+from bot.threads import discord as discord_threads
 
 NO_MENTIONS = discord.AllowedMentions.none()  # also the client's default; said again at every send
 CHOICE_LIMIT = 100  # characters in an autocomplete choice's name and value
 TOPIC_HELP = "A story title or keywords; leave empty for the top story"
+THREAD_POSTED = "Posted here; updates as the story grows will follow in its thread."
+log = logging.getLogger("newsbrief.discord")
 NO_CONFIG = "Configuration editing is not available on this bot (it was started without a config file)."
 
 
@@ -54,6 +58,33 @@ async def answer(
     await send_followups(interaction, document_embeds(reply.doc), picture=picture)
 
 
+async def brief_in_thread(
+    interaction: discord.Interaction[Any],
+    service: CommandService,
+    topic: str | None,
+    channel_id: str,
+    guild: str | None,
+) -> None:
+    """/brief in a channel with threads: the story posted by the bot as the root of its thread, the user told
+    privately. A story the channel already follows in a thread, an error, or a post Discord refused (the
+    claim released) is answered to the user alone."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    run = partial(service.run, "brief", topic, platform="discord", channel_id=channel_id, workspace=guild)
+    reply = await asyncio.to_thread(run)
+    if reply.record_roots is not None:
+        drawn = await asyncio.to_thread(service.pictures.digest, reply.doc, "discord", channel_id)
+        try:
+            await discord_threads.post_claimed(interaction.client, channel_id, reply, drawn)
+        except DeliveryUnknown:
+            raise  # it may have been posted: never posted twice (the tree's error handler tells the user)
+        except Exception as exc:  # noqa: BLE001 - refused: nothing went out, the claim is released
+            log.warning("/brief in %s not posted as a thread root (%s)", channel_id, type(exc).__name__)
+        else:
+            await interaction.followup.send(THREAD_POSTED, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+    await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
+
+
 def admin_actor(interaction: discord.Interaction[Any]) -> AdminActor:
     """Who is running ``/newsbrief-config``: Manage Server makes a workspace admin; roles may too."""
     user = interaction.user
@@ -82,7 +113,12 @@ def build_commands(
     @app_commands.autocomplete(topic=topics)
     async def brief(interaction: discord.Interaction[Any], topic: str | None = None) -> None:
         """A neutral brief of a story, naming the outlets behind every sentence."""
-        await answer(interaction, service, "brief", topic)
+        channel_id = str(interaction.channel_id) if interaction.channel_id is not None else None
+        guild_id = str(interaction.guild_id) if interaction.guild_id else None
+        if service.threads_on("discord", channel_id, guild_id):
+            await brief_in_thread(interaction, service, topic, str(channel_id), guild_id)
+        else:
+            await answer(interaction, service, "brief", topic)
 
     @app_commands.command(name="framing")
     @app_commands.describe(topic=TOPIC_HELP + "; end with “full” for the whole note")
@@ -133,8 +169,11 @@ def build_commands(
             await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
             return
         drawn = await asyncio.to_thread(service.pictures.digest, reply.doc, "discord", str(channel_id))
-        async with reply.delivery():  # a failed post releases the stories for the next digest
-            await post_digest(interaction.client, channel_id, reply.doc, pictures=drawn)
+        if reply.record_roots is not None:  # threads = true: each story the root of its thread
+            await discord_threads.post_claimed(interaction.client, channel_id, reply, drawn)
+        else:
+            async with reply.delivery():  # a failed post releases the stories for the next digest
+                await post_digest(interaction.client, channel_id, reply.doc, pictures=drawn)
         count = len(reply.doc["stories"])
         await interaction.followup.send(
             f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).",

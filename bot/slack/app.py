@@ -13,12 +13,13 @@ from slack_sdk import WebClient
 
 from bot.config.store import ConfigStore
 from bot.pictures import Pictures
-from bot.service import CommandService
+from bot.service import CommandService, DeliveryUnknown, Reply
 from bot.slack.admin import config_reply
 from bot.slack.blocks import render_messages, text_message
 from bot.slack.delivery import RetryPolicy, SlackDelivery, make_web_client
 from bot.slack.errors import describe_failure
 from bot.slack.pictures import share_pictures
+from bot.threads.slack import post_claimed
 
 log = logging.getLogger("newsbrief.slack")
 
@@ -110,10 +111,12 @@ class SlackCommands:
         reply = self.service.run(
             ANSWERS[command["command"]],
             command.get("text"),
-            platform="slack",  # /timeline gives times in the channel's timezone
+            platform="slack",  # /timeline: the channel's timezone; /brief: a thread root where threads = true
             channel_id=command.get("channel_id"),
             workspace=command.get("team_id"),
         )
+        if reply.record_roots is not None and self._brief_in_thread(client, command["channel_id"], reply):
+            return
         self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
         picture = None if reply.is_error else self.service.pictures.framing(reply.doc)
         if picture is not None and command.get("channel_id"):  # the story's coverage, shared after the note
@@ -121,12 +124,32 @@ class SlackCommands:
                 client, self.delivery.policy, command["channel_id"], [(reply.doc["stories"][0]["title"], picture)]
             )
 
+    def _brief_in_thread(self, client: WebClient, channel: str, reply: Reply) -> bool:
+        """/brief in a channel with threads: the story posted as the bot, the root of its thread. False when
+        Slack refused it (the bot not in the channel): the claim is released and the answer goes out as usual."""
+        pictures = self.service.pictures.digest(reply.doc, "slack", channel)
+        try:
+            post_claimed(client, self.delivery.policy, channel, reply, pictures)
+        except DeliveryUnknown:
+            raise  # it may have been posted: never posted twice
+        except Exception as exc:  # noqa: BLE001 - refused, nothing went out
+            log.warning(
+                "/brief in %s not posted as a thread root (%s); answering as usual", channel, type(exc).__name__
+            )
+            return False
+        return True
+
     def digest(self, command: dict[str, Any], client: WebClient) -> None:
         """/digest: post this channel's new stories as the bot, recorded like a scheduled digest."""
         channel = command["channel_id"]
         reply = self.service.run("digest", platform="slack", channel_id=channel, workspace=command.get("team_id"))
         if reply.is_error:  # including "no new stories": told only to the user who asked
             self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=True)
+            return
+        if reply.record_roots is not None:  # threads = true: each story the root of its thread
+            post_claimed(
+                client, self.delivery.policy, channel, reply, self.service.pictures.digest(reply.doc, "slack", channel)
+            )
             return
         with reply.delivery():  # a failed post releases the stories for the next digest
             self.delivery.post_to_channel(client, channel, render_messages(reply.doc))

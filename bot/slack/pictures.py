@@ -19,8 +19,15 @@ log = logging.getLogger("newsbrief.slack")
 MAX_ALT_CHARS = 1000  # Slack's alt text for an image file
 
 
-def share_pictures(client: WebClient, policy: RetryPolicy, channel: str, pictures: list[tuple[str, Picture]]) -> bool:
-    """Share ``(title, picture)`` pairs in ``channel`` as one message; True when Slack took them.
+def share_pictures(
+    client: WebClient,
+    policy: RetryPolicy,
+    channel: str,
+    pictures: list[tuple[str, Picture]],
+    thread_ts: str | None = None,
+) -> bool:
+    """Share ``(title, picture)`` pairs in ``channel`` (in the thread of ``thread_ts`` when given) as one
+    message; True when Slack took them.
 
     Retries only what cannot have been taken (as channel posts do), so a picture is never shared twice.
     """
@@ -36,7 +43,8 @@ def share_pictures(client: WebClient, policy: RetryPolicy, channel: str, picture
         for i, (title, picture) in enumerate(pictures, 1)
     ]
     try:
-        unsent_retry_client(client, policy).files_upload_v2(file_uploads=uploads, channel=channel)
+        where = {"thread_ts": thread_ts} if thread_ts else {}
+        unsent_retry_client(client, policy).files_upload_v2(file_uploads=uploads, channel=channel, **where)
     except Exception as exc:  # noqa: BLE001 - logged; the text post already went out
         reason = exc.response.get("error") if isinstance(exc, SlackApiError) else None
         reason = reason or type(exc).__name__

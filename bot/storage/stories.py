@@ -75,6 +75,21 @@ def current_stories(conn: Connection) -> list[StoredStory]:
     ]
 
 
+def story_by_id(conn: Connection, story_id: str) -> StoredStory | None:
+    """The story of the last build whose document has this ``id`` (what chat commands show), if any."""
+    row = conn.execute(select(stories).where(stories.c.story_id == story_id)).first()
+    if row is None:
+        return None
+    return StoredStory(
+        key=row.story_key,
+        doc=json.loads(row.doc),
+        article_ids=json.loads(row.article_ids),
+        outlets=row.outlets,
+        articles=row.articles,
+        newest_seen=as_utc(row.newest_seen),  # type: ignore[arg-type]
+    )
+
+
 def get_meta(conn: Connection, key: str) -> str | None:
     return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
+from bot.render.framing_note import FULL
 from bot.storage.threads import ThreadRoot
+from summarizer.documents import FramingDocument
 
 Doc = dict[str, Any]
 
@@ -28,6 +30,14 @@ class ThreadPublisher(Protocol):
 def story_doc(doc: Doc, story: Doc) -> Doc:
     """A digest document holding only ``story`` (what one root message shows)."""
     return {**doc, "stories": [story]}
+
+
+def full_note_doc(story: Doc) -> Doc | None:
+    """The story's full framing note (the thread's first reply; the root keeps the short one), or ``None``
+    when its outlets cannot be compared (one outlet: the root already says so)."""
+    if not story.get("framing", {}).get("comparable"):
+        return None
+    return {**FramingDocument(note=FULL).to_json(), "stories": [story]}
 
 
 async def publish_digest(publisher: Any, target: str, doc: Doc, threads: bool) -> list[ThreadRoot] | None:

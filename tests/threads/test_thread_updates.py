@@ -29,6 +29,7 @@ SLOT = utcnow().replace(minute=0, second=0, microsecond=0)
 SLACK_CHANNEL = "C0THREADS"
 DISCORD_CHANNEL = "700000000000000042"
 UPDATE = "Coastline Wire now reports it; it gives 58.2%, the others 58.3%"
+FULL_NOTE = "How each outlet framed it: Mara Lindqvist wins"
 
 
 @pytest.fixture
@@ -85,9 +86,11 @@ async def test_a_growing_story_gets_one_update_in_its_thread_on_each_platform(
     await post_digests(db, config, publishers)
 
     # Slack: the story is its own message, the thread root; Discord: a message with a thread started on it.
-    [root] = slack.posts()
+    # Each thread's first reply is the story's full framing note (the root keeps the short one).
+    root, note = slack.posts()
     assert root.body["channel"] == SLACK_CHANNEL and not root.body.get("thread_ts")
     assert "Harbor Gazette, Valley Ledger" in root.visible_text
+    assert note.body["channel"] == SLACK_CHANNEL and FULL_NOTE in note.visible_text
     [d_root] = discord_fake.posted(f"/channels/{DISCORD_CHANNEL}/messages")
     [d_thread] = [r for r in discord_fake.requests if r.path.endswith("/threads")]
     root_id = d_thread.path.split("/")[4]
@@ -97,19 +100,21 @@ async def test_a_growing_story_gets_one_update_in_its_thread_on_each_platform(
     root_ts = stored["slack"][0]
     assert stored["discord"] == (root_id, root_id) and d_root.path.endswith("/messages")
     assert stored["slack"] == (root_ts, root_ts) and root_ts
+    assert note.body["thread_ts"] == root_ts
 
     # A third outlet reports the story, with a figure that differs by a tenth.
     assert ingest(db, coast_joins())
     report = await follow_stories(db, config, publishers)
     assert (report.posted, report.unknown, report.failed) == (2, 0, 0)
 
-    [reply] = [c for c in slack.posts() if c.body.get("thread_ts")]
+    [reply] = [c for c in slack.posts() if c.body.get("thread_ts")][1:]
     assert reply.body["channel"] == SLACK_CHANNEL and reply.body["thread_ts"] == root_ts
     assert UPDATE in reply.visible_text
     [edit] = slack.updates()
     assert edit.body["ts"] == root_ts and "Outlets: Harbor Gazette, Valley Ledger, Coastline Wire" in edit.visible_text
 
-    [d_reply] = discord_fake.posted(f"/channels/{root_id}/messages")  # in the thread (its id is the root's)
+    d_note, d_reply = discord_fake.posted(f"/channels/{root_id}/messages")  # in the thread (its id is the root's)
+    assert FULL_NOTE in d_note.text()
     assert UPDATE in d_reply.content and d_reply.body["allowed_mentions"] == {"parse": []}
     [d_edit] = discord_fake.edited(f"/channels/{DISCORD_CHANNEL}/messages/{root_id}")
     assert "Coastline Wire" in d_edit.text()
@@ -119,8 +124,8 @@ async def test_a_growing_story_gets_one_update_in_its_thread_on_each_platform(
     assert ingest(db, harbor_recrawled())
     recrawl = await follow_stories(db, config, publishers)
     assert again.posted == recrawl.posted == 0
-    assert len(slack.posts()) == 2 and len(slack.updates()) == 1
-    assert len(discord_fake.posted()) == 2 and len(discord_fake.edited()) == 1
+    assert len(slack.posts()) == 3 and len(slack.updates()) == 1
+    assert len(discord_fake.posted()) == 3 and len(discord_fake.edited()) == 1
     with db.read() as conn:
         statuses = [r.status for r in conn.execute(select(story_updates))]
     assert statuses == ["sent", "sent"]

@@ -50,24 +50,34 @@ class Recorded:
     files: list[Upload] = field(default_factory=list)
 
     @property
+    def _data(self) -> dict[str, Any]:
+        """The message itself: an interaction callback's ``data``, a forum post's starter ``message``, or the body."""
+        if not isinstance(self.body, dict):
+            return {}
+        for key in ("data", "message"):
+            if isinstance(self.body.get(key), dict):
+                return dict(self.body[key])
+        return self.body
+
+    @property
     def attachments(self) -> list[dict[str, Any]]:
         """The attachments' metadata the message declares (id, filename, description = alt text)."""
-        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        data = self._data
         return list(data.get("attachments") or [])
 
     @property
     def embeds(self) -> list[dict[str, Any]]:
-        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        data = self._data
         return list(data.get("embeds") or [])
 
     @property
     def content(self) -> str:
-        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        data = self._data
         return data.get("content") or ""
 
     @property
     def flags(self) -> int:
-        data = self.body.get("data", self.body) if isinstance(self.body, dict) else {}
+        data = self._data
         return int(data.get("flags") or 0)
 
     def text(self) -> str:
@@ -121,6 +131,7 @@ class FakeDiscord:
         self.api_url = ""
         self._arrived = asyncio.Condition()
         self.gateway_events: list[dict[str, Any]] = []  # INTERACTION_CREATE payloads sent after READY
+        self.channel_types: dict[str, int] = {}  # channel id -> type (GET /channels/{id}); 0, a text channel, if unset
         self.identified: list[dict[str, Any]] = []
 
     # -- scripting ---------------------------------------------------------------------------
@@ -148,6 +159,14 @@ class FakeDiscord:
             and r.path.startswith(path_prefix)
             and (r.path.startswith("/channels/") or r.path.startswith("/webhooks/") or r.path.endswith("/callback"))
             and not r.path.endswith("/threads")
+        ]
+
+    def forum_posts(self, channel_id: str) -> list[Recorded]:
+        """Posts created in a forum channel (``POST /channels/{id}/threads`` with a starter ``message``)."""
+        return [
+            r
+            for r in self.requests
+            if r.method == "POST" and 200 <= r.status < 300 and r.path == f"/channels/{channel_id}/threads"
         ]
 
     def edited(self, path_prefix: str = "") -> list[Recorded]:
@@ -319,6 +338,17 @@ class FakeDiscord:
             )
         if method == "POST" and parts[0] == "webhooks":
             return _json(self._message("1", body, parts[1]))
+        if method == "GET" and len(parts) == 2 and parts[0] == "channels":
+            kind = self.channel_types.get(parts[1], 0)
+            return _json({"id": parts[1], "type": kind, "guild_id": "1", "name": "news", "position": 0})
+        if method == "POST" and len(parts) == 3 and parts[0] == "channels" and parts[-1] == "threads":
+            if self.channel_types.get(parts[1], 0) not in (15, 16):
+                return _json({"message": "Cannot send a thread-only message here", "code": 50024}, 400)
+            # A forum post: a thread whose starter message has the thread's id.
+            thread_id = str(next(self._ids))
+            message = {**self._message(thread_id, body.get("message") or {}), "id": thread_id}
+            thread = {"id": thread_id, "type": 11, "parent_id": parts[1], "name": body.get("name"), "guild_id": "1"}
+            return _json({**thread, "owner_id": str(BOT_USER_ID), "message": message})
         if method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
             return _json(self._message(parts[1], body))
         if method == "POST" and len(parts) == 5 and parts[0] == "channels" and parts[-1] == "threads":
