@@ -15,12 +15,14 @@ from bot.service import CommandService
 log = logging.getLogger("newsbrief.discord")
 
 SCOPES = ("bot", "applications.commands")
-# What the bot needs in a channel: see it, read its history, post embeds there.
-# Threads (channels with threads = true): start a thread on the bot's own story message and post in it.
+# What the bot needs in a channel: see it, read its history, post embeds there (in a forum channel, posts),
+# attach coverage pictures (pictures = true). Threads (channels with threads = true): start a thread on the
+# bot's own story message and post in it.
 PERMISSIONS = discord.Permissions(
     view_channel=True,
     send_messages=True,
     embed_links=True,
+    attach_files=True,
     read_message_history=True,
     create_public_threads=True,
     send_messages_in_threads=True,

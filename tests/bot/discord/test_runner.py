@@ -23,6 +23,7 @@ def test_invite_link_has_the_scopes_and_only_the_needed_permissions():
         view_channel=True,
         send_messages=True,
         embed_links=True,
+        attach_files=True,
         read_message_history=True,
         create_public_threads=True,
         send_messages_in_threads=True,
