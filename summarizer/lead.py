@@ -20,7 +20,7 @@ from summarizer.analysis.syntax import (
     main_predicate,
     subject_of,
 )
-from summarizer.credits import facts_of, normalise
+from summarizer.credits import facts_of, kept_tokens, normalise
 from summarizer.models import Sentence
 from summarizer.similarity import content_stems, overlap
 
@@ -49,30 +49,36 @@ class StoryProfile:
     nouns: Counter[str] = field(default_factory=Counter)  # how many outlets open with each common noun
 
 
-def _names(analysis: SentenceAnalysis) -> set[str]:
+def _names(analysis: SentenceAnalysis, kept: set[int] | None = None) -> set[str]:
     found: set[str] = set()
     for e in analysis.entities:
-        if e.label in NAMED_LABELS:
+        if e.label in NAMED_LABELS and (kept is None or all(i in kept for i in range(e.start, e.end))):
             name = normalise(e.text)
             found.add(name.split()[-1] if e.label == "PERSON" and name else name)
     return found
 
 
-def _figures(analysis: SentenceAnalysis) -> set[float]:
+def _figures(analysis: SentenceAnalysis, kept: set[int] | None = None) -> set[float]:
     """The numbers a sentence prints in digits, years left out (a year dates a fact, it is not its figure)."""
-    return {v for v, digits in facts_of(analysis).numbers if digits and not (1900 <= v <= 2100 and v == int(v))}
+    numbers = facts_of(analysis, kept).numbers
+    return {v for v, digits in numbers if digits and not (1900 <= v <= 2100 and v == int(v))}
 
 
-def _nouns(analysis: SentenceAnalysis) -> set[str]:
-    return {t.lemma.lower() for t in analysis.tokens if t.pos == "NOUN" and not t.in_quote and not t.ent}
+def _nouns(analysis: SentenceAnalysis, kept: set[int] | None = None) -> set[str]:
+    return {
+        t.lemma.lower()
+        for i, t in enumerate(analysis.tokens)
+        if t.pos == "NOUN" and not t.in_quote and not t.ent and (kept is None or i in kept)
+    }
 
 
-def _verbs(analysis: SentenceAnalysis) -> set[str]:
+def _verbs(analysis: SentenceAnalysis, kept: set[int] | None = None) -> set[str]:
     """Lemmas of the verbs the sentence asserts in its own voice (not hedged by a modal)."""
     return {
         t.lemma.lower()
         for i, t in enumerate(analysis.tokens)
         if t.pos == "VERB"
+        and (kept is None or i in kept)
         and not t.in_quote
         and t.lemma.lower() not in _WEAK_VERBS
         and not any(analysis.tokens[j].tag == "MD" for j in auxiliaries(analysis, i))
@@ -189,11 +195,12 @@ def lead_score(sentence: Sentence, text: str, support: int, confirmed: int, rank
     analysis = sentence.analysis
     assert analysis is not None
     others = max(1, story.outlets - 1)
-    names = sorted((story.names[n] for n in _names(analysis)), reverse=True)[:2]
+    kept = kept_tokens(analysis, text)  # a pruned sentence is scored on what it still shows
+    names = sorted((story.names[n] for n in _names(analysis, kept)), reverse=True)[:2]
     centrality = sum(names) / (2 * story.outlets)
     verb = main_predicate(analysis)
     main_share = story.verbs[analysis.tokens[verb].lemma.lower()] if verb is not None else 0
-    other_share = max((story.verbs[v] for v in _verbs(analysis)), default=0)
+    other_share = max((story.verbs[v] for v in _verbs(analysis, kept)), default=0)
     verb_share = max(main_share, 0.75 * other_share) / story.outlets
     subject = subject_of(analysis, verb) if verb is not None else None
     stems = content_stems(text)
@@ -220,9 +227,9 @@ def lead_score(sentence: Sentence, text: str, support: int, confirmed: int, rank
     floor = max(2, counts[TOP_NOUNS - 1] if len(counts) >= TOP_NOUNS else 2)
     top = [n for n, count in story.nouns.items() if count >= floor]
     if top:
-        score += 0.6 * len(_nouns(analysis).intersection(top)) / len(top)
+        score += 0.6 * len(_nouns(analysis, kept).intersection(top)) / len(top)
     # The key figure: the number most outlets print.
-    score += 0.8 * max((story.figures[v] for v in _figures(analysis)), default=0) / story.outlets
+    score += 0.8 * max((story.figures[v] for v in _figures(analysis, kept)), default=0) / story.outlets
     if any(t.in_quote for t in analysis.tokens):
         score -= 0.2
     score -= 0.02 * max(0, len(text.split()) - LONG)

@@ -135,3 +135,29 @@ def test_an_inflammatory_quote_in_an_aside_goes_but_a_quote_that_is_the_news_sta
     assert not any("fraud" in t for t in texts)
     # The speaker's own words, when they are the sentence's news, are left as the speaker said them.
     assert any("“a disgrace for the harbour”" in t for t in texts)
+
+
+def test_a_pruned_sentence_is_weighed_as_shown_so_the_lead_keeps_the_key_figure():
+    story = story_of(
+        article(
+            "Ledger",
+            "Velmar Steel shuts Orrin plant",
+            "Velmar Steel closed its Orrin plant on Tuesday, ending 340 jobs in a shameful retreat from the valley.",
+            "The plant had rolled rails for the national network since 1921.",
+        ),
+        article(
+            "Courier",
+            "Orrin plant closes",
+            "Velmar Steel closed its Orrin plant on Tuesday with the loss of 340 jobs.",
+            "Shop owners near the plant gates said they feared for their trade.",
+        ),
+        article(
+            "Post",
+            "Steel plant shut",
+            "The Orrin plant of Velmar Steel shut on Tuesday, and 340 workers lost their jobs.",
+            "The company blamed cheap imports and the price of power.",
+        ),
+        settings=BriefSettings(),
+    )
+    lead = story.brief.sentences[0]
+    assert "340" in lead.text and "shameful" not in lead.text
