@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.analysis.records import SentenceAnalysis, Token
+from summarizer.figurative import HYPERBOLIC_DESTRUCTION, NATURAL_FORCES, NEEDS_ACTOR, force_word
 from summarizer.lexicon import EXAGGERATION, LOADED, NAME_CALLING, find_loaded
 from summarizer.standard_terms import LITERAL_HARM, PLAIN_DEGREE, STANDARD_TERMS
 from summarizer.word_scores import boosters, subjectivity, valence
@@ -106,6 +107,55 @@ def _verb_use_loaded(s: SentenceAnalysis, i: int) -> bool:
     return True
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "agent", "prep", "attr"})
+
+
+def _arguments(s: SentenceAnalysis, i: int) -> list[int]:
+    """Who or what a verb or action noun is about: its subject, object, prepositional and possessive
+    dependents, the noun a participle or relative clause hangs on, and a conjoined verb's subject."""
+    found: list[int] = []
+    frontier = [j for j in s.children(i) if s.tokens[j].dep in _ARGUMENT_DEPS]
+    token = s.tokens[i]
+    if token.dep in ("acl", "relcl", "amod") and token.head != i:
+        found.append(token.head)
+    if token.dep in ("xcomp", "conj") and token.head != i:
+        frontier += [j for j in s.children(token.head) if s.tokens[j].dep in ("nsubj", "nsubjpass")]
+    while frontier:
+        j = frontier.pop()
+        if s.tokens[j].dep in ("prep", "agent"):
+            frontier += [k for k in s.children(j) if s.tokens[k].dep == "pobj"]
+        else:
+            found.append(j)
+    return found
+
+
+def _actor_like(s: SentenceAnalysis, j: int) -> bool:
+    """A person or group: a named one, a personal pronoun, or something such a one owns ("his policies")."""
+    token = s.tokens[j]
+    named = token.pos == "PROPN" and (not token.ent or token.ent in ACTOR_ENTITIES)  # not "Monday"
+    if _is_actor(s, j) or named or token.tag == "PRP$":
+        return True
+    return any(s.tokens[k].dep in ("poss", "compound") and _actor_like(s, k) for k in s.children(j))
+
+
+def _force_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
+    """Violence or destruction said of a contest, a rival or a policy: "annihilated their rivals",
+    "punctured the plan". Literal with a natural force as doer ("the quake obliterated the hall") or,
+    for the words that need one, without any person or group in the clause ("debris punctured a tyre")."""
+    token = s.tokens[i]
+    if token.pos not in ("VERB", "NOUN") or token.dep in ("amod", "acomp", "compound"):
+        return None  # "a paralysed man", "handicapped parking": a state, not an act
+    word = force_word(token.text, token.lemma)
+    if word is None:
+        return None
+    arguments = _arguments(s, i)
+    if any(s.tokens[j].lemma.lower() in NATURAL_FORCES for j in arguments):
+        return None
+    if word in NEEDS_ACTOR and not any(_actor_like(s, j) for j in arguments):
+        return None
+    return _span(s, i, i, EXAGGERATION if word in HYPERBOLIC_DESTRUCTION else LOADED)
+
+
 def _span(s: SentenceAnalysis, first: int, last: int, technique: str) -> LoadedHit:
     start = s.tokens[first].idx
     end = s.tokens[last].idx + len(s.tokens[last].text)
@@ -191,7 +241,12 @@ def loaded_hits(sentence: SentenceAnalysis, *, own_voice: bool = True) -> list[L
     for i, token in enumerate(sentence.tokens):
         if i in taken or _is_name(token) or not token.text[:1].isalpha() or _standard(sentence, i):
             continue
-        found = _booster_hit(sentence, i) or _adjective_hit(sentence, i) or _labelling_noun_hit(sentence, i)
+        found = (
+            _force_hit(sentence, i)
+            or _booster_hit(sentence, i)
+            or _adjective_hit(sentence, i)
+            or _labelling_noun_hit(sentence, i)
+        )
         if found is None:
             continue
         hit = found
