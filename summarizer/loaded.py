@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from summarizer.analysis.records import SentenceAnalysis, Token
 from summarizer.figurative import HYPERBOLIC_DESTRUCTION, NATURAL_FORCES, NEEDS_ACTOR, force_word
-from summarizer.lexicon import EXAGGERATION, LOADED, NAME_CALLING, find_loaded
+from summarizer.judgements import PEJORATIVE_PHRASES, REPORTED_JUDGEMENT, judgement_class
+from summarizer.lexicon import EXAGGERATION, LOADED, NAME_CALLING, REPUTATION, find_loaded
 from summarizer.standard_terms import LITERAL_HARM, PLAIN_DEGREE, STANDARD_TERMS
 from summarizer.word_scores import boosters, subjectivity, valence
 
@@ -156,6 +157,35 @@ def _force_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
     return _span(s, i, i, EXAGGERATION if word in HYPERBOLIC_DESTRUCTION else LOADED)
 
 
+def _reported(s: SentenceAnalysis, i: int) -> bool:
+    """Token ``i`` sits under a word that reports another's judgement ("accused him of greed")."""
+    seen = {i}
+    j = s.tokens[i].head
+    while j not in seen:
+        seen.add(j)
+        if s.tokens[j].lemma.lower() in REPORTED_JUDGEMENT:
+            return True
+        j = s.tokens[j].head
+    return False
+
+
+def _judgement_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
+    """A noun that judges: "the council's ineptitude", "met with derision", "the ruling class"."""
+    token = s.tokens[i]
+    if token.pos != "NOUN" or _reported(s, i):
+        return None
+    lemma = token.lemma.lower()
+    for j in s.children(i):
+        modifier = s.tokens[j]
+        forms = (modifier.lemma.lower(), modifier.text.lower())
+        if modifier.dep in ("compound", "amod") and j < i and any((m, lemma) in PEJORATIVE_PHRASES for m in forms):
+            return _span(s, j, i, NAME_CALLING)
+    technique = judgement_class(lemma)
+    if technique is None or (technique == REPUTATION and _technical_compound(s, i)):
+        return None  # "market manipulation" is an offence's name; a "party lackey" is still a lackey
+    return _span(s, i, i, technique)
+
+
 def _span(s: SentenceAnalysis, first: int, last: int, technique: str) -> LoadedHit:
     start = s.tokens[first].idx
     end = s.tokens[last].idx + len(s.tokens[last].text)
@@ -243,6 +273,7 @@ def loaded_hits(sentence: SentenceAnalysis, *, own_voice: bool = True) -> list[L
             continue
         found = (
             _force_hit(sentence, i)
+            or _judgement_hit(sentence, i)
             or _booster_hit(sentence, i)
             or _adjective_hit(sentence, i)
             or _labelling_noun_hit(sentence, i)

@@ -67,3 +67,35 @@ def test_force_words_used_literally_are_not_loaded(text: str):
 def test_a_policy_that_paralyses_firms_or_an_economy_that_flails_is_figurative():
     assert own_voice_terms("His chaotic budget rules have paralysed small firms across the county.") == ["paralysed"]
     assert own_voice_terms("Analysts say the economy is flailing under the new levy.") == ["flailing"]
+
+
+LEVY_PLAIN = """The county council voted 31-12 on Tuesday to raise the harbour levy by 4 percent from April.
+Councillor Jane Holloway, who proposed the rise, said it would pay for dredging.
+Opposition members said they would ask for a review of the decision."""
+
+LEVY_SLANTED = """The county council voted 31-12 on Tuesday to raise the harbour levy by 4 percent from April.
+The plan, a monument to the ineptitude of Jane Holloway's administration, was met with derision by traders.
+Once again the county's ruling class and its media mouthpieces have picked the pockets of fishermen."""
+
+
+def test_nouns_that_judge_are_quoted_with_their_technique():
+    notes = framing_of(LEVY_PLAIN, LEVY_SLANTED)
+    found = {t.term: t for t in notes["Slanted Daily"].loaded_language}
+    assert found["ineptitude"].technique == "Questioning_the_Reputation"
+    assert found["derision"].technique == "Loaded_Language"
+    assert found["ruling class"].technique == "Name_Calling-Labeling"
+    assert found["mouthpieces"].technique == "Name_Calling-Labeling"
+    assert "ruling class and its media mouthpieces" in found["ruling class"].quote
+    assert notes["Plain Wire"].loaded_language == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors accused the trader of greed and market manipulation in court on Monday.",
+        "The regulator fined two banks for currency manipulation last year.",
+        "The social class of the respondents was recorded in the survey.",
+    ],
+)
+def test_reported_accusations_and_offence_names_are_not_the_outlets_judgement(text: str):
+    assert own_voice_terms(text) == []
