@@ -141,3 +141,63 @@ def judgement_class(lemma: str) -> str | None:
     if word in CONTEMPT:
         return LOADED
     return None
+
+
+# Adjectives of moral condemnation or of derision, which the lexicons mostly lack: said by the outlet
+# of a person, a group, an act or a policy, each is a verdict, not a description.
+CONDEMNING_ADJECTIVES = frozenset(
+    {
+        "abhorrent",
+        "bloodthirsty",
+        "demonic",
+        "depraved",
+        "deplorable",
+        "deranged",
+        "despicable",
+        "diabolical",
+        "egregious",
+        "erratic",
+        "harebrained",
+        "heinous",
+        "jingoistic",
+        "militaristic",
+        "monstrous",
+        "nefarious",
+        "odious",
+        "outlandish",
+        "preposterous",
+        "reprehensible",
+        "shambolic",
+        "unconscionable",
+        "unhinged",
+        "villainous",
+        "warmongering",
+    }
+)
+
+# Adjectives that judge only when said of words: "incendiary remarks" (but an incendiary bomb),
+# "inflammatory rhetoric" (but an inflammatory disease).
+OF_SPEECH_ONLY = frozenset({"incendiary", "inflammatory", "toxic"})
+SPEECH_NOUNS = frozenset(
+    {
+        "accusation",
+        "ad",
+        "advert",
+        "advertisement",
+        "allegation",
+        "attack",
+        "campaign",
+        "claim",
+        "comment",
+        "language",
+        "message",
+        "post",
+        "remark",
+        "rhetoric",
+        "slogan",
+        "speech",
+        "statement",
+        "tweet",
+        "word",
+    }
+)

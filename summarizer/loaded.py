@@ -14,9 +14,16 @@ from dataclasses import dataclass
 
 from summarizer.analysis.records import SentenceAnalysis, Token
 from summarizer.figurative import HYPERBOLIC_DESTRUCTION, NATURAL_FORCES, NEEDS_ACTOR, force_word
-from summarizer.judgements import PEJORATIVE_PHRASES, REPORTED_JUDGEMENT, judgement_class
+from summarizer.judgements import (
+    CONDEMNING_ADJECTIVES,
+    OF_SPEECH_ONLY,
+    PEJORATIVE_PHRASES,
+    REPORTED_JUDGEMENT,
+    SPEECH_NOUNS,
+    judgement_class,
+)
 from summarizer.lexicon import EXAGGERATION, LOADED, NAME_CALLING, REPUTATION, find_loaded
-from summarizer.standard_terms import LITERAL_HARM, PLAIN_DEGREE, STANDARD_TERMS
+from summarizer.standard_terms import DEGREE_OF_HARM, LITERAL_HARM, PLAIN_DEGREE, STANDARD_TERMS
 from summarizer.word_scores import boosters, subjectivity, valence
 
 # Entity types that are names: a word inside one is never a loaded term of the outlet.
@@ -36,6 +43,7 @@ TB_NEGATIVE = -0.5
 VADER_BOTH = 2.0
 VADER_ONLY = 2.5
 VADER_NOUN = -2.0
+VADER_DERISION = 1.5  # an -ly adverb's adjective at least this negative in VADER mocks its head
 # vaderSentiment's intensifiers (its booster list), less the plain degree words of neutral copy.
 BOOSTERS = boosters() - PLAIN_DEGREE
 
@@ -216,7 +224,9 @@ def _adjective_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
     # Superlatives rank ("the worst quarter since 2020") more often than they judge: left alone.
     if token.pos != "ADJ" or token.tag == "JJS" or token.dep not in _ADJ_DEPS:
         return None
-    if not evaluative_adjective(token.text.lower()):
+    word = token.text.lower()
+    of_speech = word in OF_SPEECH_ONLY and s.tokens[token.head].lemma.lower() in SPEECH_NOUNS
+    if not (evaluative_adjective(word) or word in CONDEMNING_ADJECTIVES or of_speech):
         return None
     if token.dep == "amod" and s.tokens[token.head].pos not in ("NOUN", "PROPN", "PRON"):
         return None
@@ -225,6 +235,31 @@ def _adjective_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
         return _span(s, min(boosters), i, EXAGGERATION)
     on_actor = token.dep == "amod" and _is_actor(s, token.head)
     return _span(s, i, i, NAME_CALLING if on_actor else LOADED)
+
+
+def _adverb_base(word: str) -> list[str]:
+    """The adjectives an -ly adverb may come from: "ludicrously" > "ludicrous", "angrily" > "angry"."""
+    stem = word[:-2]
+    return [stem, stem[:-1] + "y", stem + "e", stem[:-2] if stem.endswith("al") else stem]
+
+
+def _derisive_adverb_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
+    """An adverb of scorn on an adjective ("ludicrously vague", "absurdly generous") exaggerates; an
+    adverb of measured harm ("badly damaged") does not."""
+    token = s.tokens[i]
+    word = token.text.lower()
+    if token.pos != "ADV" or token.dep != "advmod" or not word.endswith("ly") or word in DEGREE_OF_HARM:
+        return None
+    if token.head != i + 1 or s.tokens[token.head].pos != "ADJ":
+        return None
+    for base in _adverb_base(word):
+        tb = subjectivity(base, "JJ")
+        vd = valence(base)
+        if (vd is not None and vd <= -VADER_DERISION) or (
+            tb is not None and tb.polarity <= -0.3 and tb.subjectivity >= 0.9
+        ):
+            return _span(s, i, token.head, EXAGGERATION)
+    return None
 
 
 def _booster_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
@@ -274,6 +309,7 @@ def loaded_hits(sentence: SentenceAnalysis, *, own_voice: bool = True) -> list[L
         found = (
             _force_hit(sentence, i)
             or _judgement_hit(sentence, i)
+            or _derisive_adverb_hit(sentence, i)
             or _booster_hit(sentence, i)
             or _adjective_hit(sentence, i)
             or _labelling_noun_hit(sentence, i)

@@ -144,3 +144,9 @@ LITERAL_HARM = frozenset(
         "deny",
     }
 )
+
+# Adverbs that state a measured degree of harm or change ("badly damaged", "seriously injured"):
+# literal in any report, though the lexicons score their base adjectives as negative.
+DEGREE_OF_HARM = frozenset(
+    {"badly", "severely", "seriously", "critically", "gravely", "heavily", "sorely", "desperately", "sharply"}
+)

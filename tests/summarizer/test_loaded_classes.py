@@ -99,3 +99,32 @@ def test_nouns_that_judge_are_quoted_with_their_technique():
 )
 def test_reported_accusations_and_offence_names_are_not_the_outlets_judgement(text: str):
     assert own_voice_terms(text) == []
+
+
+BRIDGE_PLAIN = """The transport minister Tomas Brandt cancelled the second harbour bridge on Friday.
+The project had been expected to cost 40 million and to open in 2029.
+Brandt said the money would go to road repairs instead."""
+
+BRIDGE_SLANTED = """The transport minister Tomas Brandt cancelled the second harbour bridge on Friday.
+The decision caps a year of erratic planning and ludicrously optimistic forecasts from his office.
+His inflammatory remarks about the bridge's supporters drew a heinous reply from his allies."""
+
+
+def test_condemning_adjectives_and_adverbs_of_scorn_are_quoted():
+    notes = framing_of(BRIDGE_PLAIN, BRIDGE_SLANTED)
+    found = {t.term: t for t in notes["Slanted Daily"].loaded_language}
+    assert {"erratic", "inflammatory", "heinous"} <= set(found)
+    assert found["ludicrously optimistic"].technique == "Exaggeration-Minimisation"
+    assert notes["Plain Wire"].loaded_language == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two houses were badly damaged and a driver was seriously injured in the storm.",
+        "The army said an incendiary device started the fire at the depot on Sunday.",
+        "Doctors said the patient had an inflammatory disease of the joints.",
+    ],
+)
+def test_adjectives_of_harm_or_of_things_are_not_judgements(text: str):
+    assert own_voice_terms(text) == []
