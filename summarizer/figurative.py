@@ -57,6 +57,31 @@ FIGURATIVE_FORCE = frozenset(
 # around them ("debris punctured a tyre", "snow paralysed the roads") they are literal.
 NEEDS_ACTOR = frozenset({"puncture", "paralyse", "paralyze", "hamstring", "handicap", "torpedo", "skewer"})
 
+# Of these, the ones whose literal object is a thing ("punctured a tyre"): figurative only when what
+# they act on is a person or group, or something one owns ("punctured his old club").
+NEEDS_ACTOR_PATIENT = frozenset({"puncture", "skewer"})
+
+# Armed forces and warfare: in their presence surrender and combat words are literal ("the garrison
+# capitulated after a siege").
+MILITARY_NOUNS = frozenset(
+    {
+        "army",
+        "battalion",
+        "brigade",
+        "fighter",
+        "garrison",
+        "guerrilla",
+        "insurgent",
+        "militant",
+        "militia",
+        "rebel",
+        "regiment",
+        "siege",
+        "soldier",
+        "troop",
+    }
+)
+
 # Doers for which destruction and disruption words state a physical magnitude, not a judgement.
 NATURAL_FORCES = frozenset(
     {

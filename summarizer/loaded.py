@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.analysis.records import SentenceAnalysis, Token
-from summarizer.figurative import HYPERBOLIC_DESTRUCTION, NATURAL_FORCES, NEEDS_ACTOR, force_word
+from summarizer.figurative import (
+    HYPERBOLIC_DESTRUCTION,
+    MILITARY_NOUNS,
+    NATURAL_FORCES,
+    NEEDS_ACTOR,
+    NEEDS_ACTOR_PATIENT,
+    force_word,
+)
 from summarizer.judgements import (
     CONDEMNING_ADJECTIVES,
     OF_SPEECH_ONLY,
@@ -161,6 +168,11 @@ def _force_hit(s: SentenceAnalysis, i: int) -> LoadedHit | None:
     if any(s.tokens[j].lemma.lower() in NATURAL_FORCES for j in arguments):
         return None
     if word in NEEDS_ACTOR and not any(_actor_like(s, j) for j in arguments):
+        return None
+    patients = [j for j in arguments if s.tokens[j].dep in ("dobj", "nsubjpass")]
+    if word in NEEDS_ACTOR_PATIENT and not any(_actor_like(s, j) for j in patients):
+        return None
+    if word not in HYPERBOLIC_DESTRUCTION and any(t.lemma.lower() in MILITARY_NOUNS for t in s.tokens):
         return None
     return _span(s, i, i, EXAGGERATION if word in HYPERBOLIC_DESTRUCTION else LOADED)
 

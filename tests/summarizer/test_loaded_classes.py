@@ -55,6 +55,8 @@ def test_violence_said_of_a_contest_is_quoted_with_its_technique():
     [
         "The earthquake obliterated the old market hall in the port district.",
         "A tyre was punctured by debris on the coast road on Monday.",
+        "The striker punctured a tyre on his way to training.",
+        "The rebels capitulated after a three-week siege, the army said.",
         "The ferry strike paralysed the island's transport for two days.",
         "A paralysed man was carried from the rubble by volunteers.",
         "The ravages of the drought reached the lower valley in June.",
