@@ -79,6 +79,26 @@ LOADED_TERMS: list[tuple[str, str, bool]] = [
     (r"dubious", DOUBT, False),
     (r"questionable", DOUBT, False),
     (r"broad mandate", POPULARITY, False),
+    # Slang for paying or taking money: the register tells the reader the payer is being fleeced.
+    (r"cough(?:s|ed|ing)? up(?! blood)", LOADED, False),
+    (r"stump(?:s|ed|ing)? up", LOADED, False),
+    (r"fork(?:s|ed|ing)? out", LOADED, False),
+    (r"shell(?:s|ed|ing)? out", LOADED, False),
+    (r"pon(?:y|ies|ied|ying) up", LOADED, False),
+    (r"pick(?:s|ed|ing)? (?:our|your|their|his|her|the taxpayers?'?s?'?) pockets", LOADED, False),
+    # Size words that colour a figure instead of stating it.
+    (r"whopping", EXAGGERATION, False),
+    (r"measly", EXAGGERATION, False),
+    (r"paltry", EXAGGERATION, False),
+    (r"piddling", EXAGGERATION, False),
+    (r"eye-watering", EXAGGERATION, False),
+    (r"jaw-dropping", EXAGGERATION, False),
+    (r"mind-boggling", EXAGGERATION, False),
+    (r"rock-bottom", EXAGGERATION, False),
+    (r"yawning(?=\s+(?:[\w-]+\s+)?(?:gap|lead|deficit|chasm|divide|margin|hole)s?\b)", EXAGGERATION, False),
+    # Compound modifiers that brand a person or group by a stain or an attack ("scandal-tainted",
+    # "migrant-bashing"); plain ones such as "storm-hit" or "injury-plagued" are not listed.
+    (r"[A-Za-z]+-(?:scarred|tainted|bashing|baiting|mongering)", NAME_CALLING, False),
 ]
 
 

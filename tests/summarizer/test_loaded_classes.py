@@ -130,3 +130,33 @@ def test_condemning_adjectives_and_adverbs_of_scorn_are_quoted():
 )
 def test_adjectives_of_harm_or_of_things_are_not_judgements(text: str):
     assert own_voice_terms(text) == []
+
+
+FUND_PLAIN = """The county will pay 12 million into the regional flood fund over five years, the treasurer said.
+The payment was agreed at a meeting of the fund's board on Thursday.
+Councillor Jane Holloway said the county had a duty to contribute."""
+
+FUND_SLANTED = """The county will pay 12 million into the regional flood fund over five years, the treasurer said.
+Local ratepayers will be forking out for a scheme that gives them a measly two pumping stations.
+The scandal-tainted treasurer, who leads by a yawning margin in the polls, keeps picking their pockets."""
+
+
+def test_slang_for_paying_and_size_words_that_colour_a_figure_are_quoted():
+    notes = framing_of(FUND_PLAIN, FUND_SLANTED)
+    found = {t.term: t for t in notes["Slanted Daily"].loaded_language}
+    assert found["forking out"].technique == "Loaded_Language"
+    assert found["measly"].technique == "Exaggeration-Minimisation"
+    assert found["scandal-tainted"].technique == "Name_Calling-Labeling"
+    assert {"yawning", "picking their pockets"} <= set(found)
+    assert notes["Plain Wire"].loaded_language == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several patients were coughing up blood when they reached the clinic.",
+        "The storm-hit town reopened its school on Monday after a yawning delay.",
+    ],
+)
+def test_literal_phrases_alike_are_not_loaded(text: str):
+    assert own_voice_terms(text) == []
