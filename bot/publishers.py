@@ -9,7 +9,6 @@ import discord
 from discord.http import HTTPClient
 from slack_bolt import App
 
-from bot.discord.posting import post_digest
 from bot.pictures import Pictures
 from bot.slack.app import digest_pictures
 from bot.slack.blocks import render_messages
@@ -28,14 +27,17 @@ class DiscordPublisher:
 
     async def post(self, target: str, doc: dict[str, Any]) -> None:
         drawn = await asyncio.to_thread(self.pictures.digest, doc, "discord", target)
-        await post_digest(self.client, target, doc, pictures=drawn)
+        await discord_threads.post_digest_to(self.client, target, doc, pictures=drawn)
 
     async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
         drawn = await asyncio.to_thread(self.pictures.digest, doc, "discord", target)
         return await discord_threads.post_roots(self.client, target, doc, pictures=drawn)
 
     async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
-        await discord_threads.post_update(self.client, target, root, lines, story)
+        [drawn] = await asyncio.to_thread(
+            self.pictures.digest, {"command": "digest", "stories": [story]}, "discord", target
+        )
+        await discord_threads.post_update(self.client, target, root, lines, story, picture=drawn)
 
 
 class SlackPublisher:
@@ -57,4 +59,7 @@ class SlackPublisher:
 
     async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
         threads = SlackThreads(self.app.client, self.delivery.policy)
-        await asyncio.to_thread(threads.post_update, target, root, lines, story)
+        [drawn] = await asyncio.to_thread(
+            self.pictures.digest, {"command": "digest", "stories": [story]}, "slack", target
+        )
+        await asyncio.to_thread(threads.post_update, target, root, lines, story, drawn)

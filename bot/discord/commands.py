@@ -14,7 +14,7 @@ from bot.config.admin import AdminActor, run_config_command
 from bot.config.store import ConfigStore
 from bot.discord.compat import member_role_ids
 from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
-from bot.discord.posting import picture_file, post_digest
+from bot.discord.posting import picture_file
 from bot.render.coverage_picture import Picture
 from bot.service import CommandService, DeliveryUnknown
 from bot.threads import discord as discord_threads
@@ -173,7 +173,7 @@ def build_commands(
             await discord_threads.post_claimed(interaction.client, channel_id, reply, drawn)
         else:
             async with reply.delivery():  # a failed post releases the stories for the next digest
-                await post_digest(interaction.client, channel_id, reply.doc, pictures=drawn)
+                await discord_threads.post_digest_to(interaction.client, channel_id, reply.doc, pictures=drawn)
         count = len(reply.doc["stories"])
         await interaction.followup.send(
             f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).",

@@ -18,6 +18,7 @@ from bot.discord.posting import (
     Backoff,
     DiscordPostUnknown,
     picture_file,
+    post_digest,
     show_pictures,
     unconfirmed_post,
     with_retries,
@@ -153,20 +154,39 @@ async def post_update(
     lines: list[str],
     story: Doc,
     *,
+    picture: Picture | None = None,
     backoff: Backoff = DEFAULT_BACKOFF,
 ) -> None:
     """The update as a message in the story's thread, then the root's embeds re-rendered (PATCH; a forum
-    post's starter message lives in the post itself)."""
+    post's starter message lives in the post itself). A ``picture`` (the story's coverage as it is now)
+    replaces the root's attachment, so the picture never contradicts the outlet list beside it."""
     http = _http(client_or_http)
     content = "\n".join(discord_text(line) for line in lines)[:2000]
     await with_retries(partial(_send, http, root.thread_id, content=content), "posting a story update", backoff)
-    first = pack_messages(document_embeds({"command": "digest", "stories": [story]}))[0]
+    embeds, shown = show_pictures({"command": "digest", "stories": [story]}, [picture] if picture else None)
+    first = pack_messages(embeds)[0]
+    attached = [shown[id(e)] for e in first if id(e) in shown]
     try:
         where = root.thread_id if await is_forum(http, channel_id) else channel_id
-        with handle_message_parameters(embeds=first, allowed_mentions=NO_MENTIONS) as params:
+        with handle_message_parameters(embeds=first, allowed_mentions=NO_MENTIONS, **_files(attached)) as params:
             await http.edit_message(where, root.root_id, params=params)
     except Exception:  # the update went out; a stale outlet count is not worth a failure
         log.warning("could not edit the root message %s in %s", root.root_id, channel_id, exc_info=True)
+
+
+async def post_digest_to(
+    client_or_http: discord.Client | HTTPClient,
+    channel_id: int | str,
+    doc: Doc,
+    *,
+    pictures: Sequence[Picture | None] | None = None,
+) -> None:
+    """A digest in a channel without threads: the usual messages, but in a forum channel (where only posts
+    can go) one post per story, not followed for updates."""
+    if doc.get("stories") and await is_forum(_http(client_or_http), channel_id):
+        await post_roots(client_or_http, channel_id, doc, pictures=pictures)
+    else:
+        await post_digest(client_or_http, channel_id, doc, pictures=pictures)
 
 
 async def post_claimed(

@@ -72,8 +72,11 @@ class SlackThreads:
         if picture is not None:
             share_pictures(self.client, self.policy, channel, [(story.get("title", ""), picture)], thread_ts=ts)
 
-    def post_update(self, channel: str, root: ThreadRoot, lines: list[str], story: Doc) -> None:
-        """The update as a reply in the thread, then the root re-rendered (its outlets line) with ``chat.update``."""
+    def post_update(
+        self, channel: str, root: ThreadRoot, lines: list[str], story: Doc, picture: Picture | None = None
+    ) -> None:
+        """The update as a reply in the thread, then the root re-rendered (its outlets line) with ``chat.update``;
+        a ``picture`` (the story's coverage as it is now) follows the update in the thread."""
         poster = self._poster()
         for i, message in enumerate(text_message(None, lines)):
             self._post(poster, channel, message, root.thread_id, i)
@@ -82,6 +85,8 @@ class SlackThreads:
             poster.chat_update(channel=channel, ts=root.root_id, text=first.text, blocks=first.blocks)
         except Exception:  # the update itself went out; a stale outlet count is not worth a failure
             log.warning("could not edit the root message %s in %s", root.root_id, channel, exc_info=True)
+        if picture is not None:
+            share_pictures(self.client, self.policy, channel, [(story.get("title", ""), picture)], root.thread_id)
 
 
 def post_claimed(

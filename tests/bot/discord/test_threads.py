@@ -16,6 +16,7 @@ from bot.storage.schema import posts
 from bot.storage.story_source import StoredStories
 from bot.threads.follow import follow_stories
 from bot.threads.manual import ChannelThreads
+from summarizer.documents import DigestDocument
 from tests.bot.discord.conftest import CHANNEL_ID, dispatch, interaction_payload
 from tests.bot.discord.fake_discord import APP_ID, FakeDiscord
 from tests.bot.discord.test_pictures import assert_picture_shown
@@ -93,6 +94,7 @@ async def test_brief_in_a_thread_channel_starts_the_storys_thread_and_its_update
     assert UPDATE in update.content
     [edit] = fake.edited(f"/channels/{CHANNEL}/messages/{root_id}")
     assert "Coastline Wire" in edit.text()
+    assert not edit.files  # no pictures in this channel
 
     # The channel has the story: /brief again answers its user alone, /digest finds nothing new.
     again_told = await command(bot, fake, "brief", topic="lindqvist")
@@ -123,9 +125,27 @@ async def test_digest_in_a_forum_channel_posts_each_story_as_a_forum_post_with_i
     assert FULL_NOTE in note.text()
 
     assert ingest(db, coast_joins())
-    assert (await follow_stories(db, config, {"discord": DiscordPublisher(bot)})).posted == 1
+    publisher = DiscordPublisher(bot, Pictures(lambda: config))
+    assert (await follow_stories(db, config, {"discord": publisher})).posted == 1
     [_note, update] = fake.posted(f"/channels/{thread_id}/messages")
     assert UPDATE in update.content
     [edit] = fake.edited()
     assert edit.path == f"/channels/{thread_id}/messages/{root_id}"  # the starter message lives in the post
     assert "Coastline Wire" in edit.text()
+    # The picture is redrawn and replaces the old one: it must not still count Coastline Wire as absent.
+    alt = assert_picture_shown(edit, "coverage-1.png")
+    assert [a["filename"] for a in edit.attachments] == ["coverage-1.png"] and "Coastline Wire" in alt
+
+
+async def test_a_digest_to_a_forum_channel_without_threads_is_still_one_post_per_story(
+    bot,  # noqa: ANN001
+    fake: FakeDiscord,
+    service: CommandService,
+) -> None:
+    forum = "700000000000000099"  # not configured: threads off
+    fake.channel_types[forum] = 15
+    doc = {**DigestDocument().to_json(), "stories": [s.to_dict() for s in service.source.stories()]}
+    await DiscordPublisher(bot).post(forum, doc)
+    [post] = fake.forum_posts(forum)
+    assert "Mara Lindqvist" in post.text()
+    assert fake.posted(f"/channels/{forum}/messages") == []  # a forum takes no plain messages

@@ -67,9 +67,9 @@ def send(served: ServedApp, fake: FakeSlack, command: str, text: str = "", **kwa
     served.pool.shutdown(wait=True)
 
 
-def publishers(fake: FakeSlack) -> dict[str, object]:
+def publishers(fake: FakeSlack, config: NewsbriefConfig) -> dict[str, object]:
     app = build_slack_app(CommandService(InMemoryStories()), token=TOKEN, signing_secret="s", api_url=fake.api_url)
-    return {"slack": SlackPublisher(app, FAST_RETRY)}
+    return {"slack": SlackPublisher(app, FAST_RETRY, Pictures(lambda: config))}
 
 
 def stored_roots(db: Database) -> list[tuple[str, str, str]]:  # noqa: F811
@@ -97,14 +97,19 @@ def test_brief_in_a_thread_channel_is_the_root_of_the_storys_thread_and_its_upda
     assert fake.calls.index(note) < fake.calls.index(shared)
 
     assert ingest(db, coast_joins())
-    report = asyncio.run(follow_stories(db, config, publishers(fake)))
-    again = asyncio.run(follow_stories(db, config, publishers(fake)))
+    report = asyncio.run(follow_stories(db, config, publishers(fake, config)))
+    again = asyncio.run(follow_stories(db, config, publishers(fake, config)))
     assert (report.posted, again.posted) == (1, 0)
     replies = [c for c in fake.posts() if c.body.get("thread_ts")]
     assert [c.body["thread_ts"] for c in replies] == [root_ts, root_ts]
     assert UPDATE in replies[1].visible_text
     [edit] = fake.updates()
     assert edit.body["ts"] == root_ts and "Coastline Wire" in edit.visible_text
+    # The picture as the story is now follows the update in the thread (the first one counted two outlets).
+    _first, (redrawn, _png) = fake.uploads()
+    assert redrawn.body["thread_ts"] == root_ts and fake.calls.index(replies[1]) < fake.calls.index(redrawn)
+    assert "Coastline Wire" in fake.upload_requests()[1].body["alt_txt"]
+    assert "Coastline Wire" not in fake.upload_requests()[0].body["alt_txt"]
 
 
 def test_brief_where_slack_refuses_the_post_is_answered_as_usual_and_claims_nothing(
