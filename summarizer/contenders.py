@@ -2,8 +2,8 @@
 
 A party is a proper noun phrase tagged ORG/NORP (or holding an acronym); its key is its acronym when
 it has one ("CDU" for "Christian Democratic Union (CDU)" and "CDU/CSU"), so outlets' spellings meet.
-Leaders come from the parse: "X's party", "party led by X", "X, leader of party", "party of X",
-"its leader X" (its = the party named in the sentence before).
+Leaders come from the parse: "X's party", "party led by X", "X, leader of party", "party leader X",
+"party's leader X", "party of X", "its leader X" (its = the one party named just before).
 """
 
 from __future__ import annotations
@@ -100,7 +100,10 @@ def _party_parts(s: SentenceAnalysis, i: int) -> list[int]:
         t = s.tokens[j]
         if t.dep == "prep" and t.text.lower() != "for":
             continue
-        found += _party_parts(s, j) if t.pos in ("PROPN", "ADP") or t.dep == "appos" else []
+        named = t.pos in ("PROPN", "ADP") or t.dep == "appos"
+        # A word the tagger calls a noun inside the party's name ("Homeland" in "Homeland Front").
+        inside = t.dep == "compound" and t.ent in ("ORG", "NORP") and t.ent == s.tokens[i].ent
+        found += _party_parts(s, j) if named or inside else []
     return found
 
 
@@ -110,7 +113,11 @@ def party_at(s: SentenceAnalysis, i: int) -> Contender | None:
         return None
     parts = _party_parts(s, i)
     key = _acronym(s, parts)
-    proper = [j for j in parts if s.tokens[j].pos == "PROPN" or _is_acronym(s, j)]
+    proper = [
+        j
+        for j in parts
+        if s.tokens[j].pos == "PROPN" or _is_acronym(s, j) or j != i and s.tokens[j].ent in ("ORG", "NORP")
+    ]
     if not proper:
         return None
     if key is None and (
@@ -151,23 +158,41 @@ def contender_at(s: SentenceAnalysis, i: int, people: People) -> Contender | Non
 
 
 def leaders(sentences: list[SentenceAnalysis], people: People) -> list[tuple[str, str]]:
-    """(party key, leader's name) pairs stated in one article's sentences, in order."""
+    """(party key, leader's name) pairs stated in one article's parsed sentences, in order.
+
+    "Its/their leader X" names the party only when exactly one party is named in the two sentences
+    before it (and earlier in its own sentence), both of which must have been parsed: otherwise the
+    pronoun could mean a party we cannot see, and no leader is better than a wrong one.
+    """
     pairs: list[tuple[str, str]] = []
-    previous_party: str | None = None
+    named: dict[int, set[str]] = {}  # sentence index -> keys of the parties it names
     for s in sentences:
-        last_party: str | None = None
+        named[s.index] = set()
         for i, t in enumerate(s.tokens):
             if t.pos not in ("PROPN", "NOUN") or t.in_quote:
                 continue
             party = party_at(s, i) if t.dep != "compound" else None
             if party is not None:
-                last_party = party.key
+                named[s.index].add(party.key)
                 for person in _leader_of_party(s, i, people):
                     pairs.append((party.key, person))
             if t.lemma.lower() in LEADER_NOUNS:
-                pairs += _party_of_leader(s, i, people, previous_party)
-        previous_party = last_party or previous_party
+                pairs += _party_of_leader(s, i, people, named)
     return pairs
+
+
+def _antecedent(s: SentenceAnalysis, pronoun: int, named: dict[int, set[str]]) -> str | None:
+    """The one party "its"/"their" at token ``pronoun`` can mean: named in the two sentences before, or
+    earlier in this one; None when there are none, several, or a sentence before was not parsed."""
+    before = [s.index - 1, s.index - 2] if s.index > 1 else list(range(s.index))
+    if s.index < 1 or any(k not in named for k in before):
+        return None
+    keys = set().union(*(named[k] for k in before))
+    for j in range(pronoun):
+        party = party_at(s, j) if s.tokens[j].dep != "compound" else None
+        if party is not None:
+            keys.add(party.key)
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _person(s: SentenceAnalysis, i: int, people: People) -> str | None:
@@ -177,8 +202,22 @@ def _person(s: SentenceAnalysis, i: int, people: People) -> str | None:
     return people.person(s.span_text(start, end))
 
 
+def _party_key(s: SentenceAnalysis, i: int) -> str | None:
+    """The key of the party a leader is tied to: a party as ``party_at`` finds it, or a proper name the NER
+    left untagged ("the Homeland Front's leader"); such a key only matters when the same party is a
+    contender elsewhere, where ``party_at`` vouched for it."""
+    party = party_at(s, i)
+    if party is not None:
+        return party.key
+    t = s.tokens[i]
+    if t.pos != "PROPN" or t.ent in ("PERSON", "GPE", "DATE", "LOC", "TIME"):
+        return None
+    parts = [j for j in _party_parts(s, i) if s.tokens[j].pos == "PROPN" and not s.tokens[j].ent]
+    return s.span_text(min(parts), max(parts) + 1).strip(" ()").lower() if parts else None
+
+
 def _leader_of_party(s: SentenceAnalysis, i: int, people: People) -> list[str]:
-    """ "Merz's CDU", "the CDU led by Merz", "the Greens of Berg"."""
+    """ "Lind's Civic Party", "the Civic Party led by Lind", "the Greens of Berg"."""
     found = []
     owner = possessor(s, i)
     if owner is not None:
@@ -191,21 +230,23 @@ def _leader_of_party(s: SentenceAnalysis, i: int, people: People) -> list[str]:
     return [name for name in found if name]
 
 
-def _party_of_leader(s: SentenceAnalysis, i: int, people: People, previous_party: str | None) -> list[tuple[str, str]]:
-    """ "Weidel, leader of the AfD", "AfD leader Weidel", "its leader Weidel" (its = the party just named)."""
-    head = s.tokens[i].head
+def _party_of_leader(s: SentenceAnalysis, i: int, people: People, named: dict[int, set[str]]) -> list[tuple[str, str]]:
+    """ "Drenn, leader of the Front", "Front leader Drenn", "the Front's leader Drenn", "its leader, Drenn,"
+    (its = the one party named just before: ``_antecedent``)."""
+    t = s.tokens[i]
     person = None
-    if s.tokens[i].dep == "appos":
-        person = _person(s, head, people)
-    elif s.tokens[i].dep == "compound":
-        person = _person(s, head, people)
+    if t.dep in ("appos", "compound"):
+        person = _person(s, t.head, people)
+    if person is None:  # "its parliamentary leader Ivo Drenn", "the Front's leader, Ivo Drenn,"
+        person = next(filter(None, (_person(s, j, people) for j in children(s, i, "appos"))), None)
     if person is None:
         return []
-    parties = [party_at(s, j) for j in prep_object(s, i, "of")]
-    parties += [party_at(s, j) for j in children(s, i, "compound") if s.tokens[j].pos == "PROPN"]
+    keys = [_party_key(s, j) for j in prep_object(s, i, "of")]
+    keys += [_party_key(s, j) for j in children(s, i, "compound") if s.tokens[j].pos == "PROPN"]
     owner = possessor(s, i)
     if owner is not None:
-        if s.tokens[owner].text.lower() in ("its", "their") and previous_party:
-            return [(previous_party, person)]
-        parties.append(party_at(s, owner))
-    return [(p.key, person) for p in parties if p is not None]
+        if s.tokens[owner].text.lower() in ("its", "their"):
+            keys.append(_antecedent(s, owner, named))
+        else:
+            keys.append(_party_key(s, owner))
+    return [(key, person) for key in keys if key is not None]

@@ -2,8 +2,10 @@
 
 Only sentences that may be running text are parsed, and of those the article's first ``LEAD_SENTENCES``
 plus any later sentence with a figure, up to ``WORD_BUDGET`` words an article: the brief, the figures,
-who-won and the labels read those, and news puts its facts first. Results are plain records
-(``records``) that callers store with the article, so a rebuild or a question never parses again.
+who-won and the labels read those, and news puts its facts first. A second round parses later sentences
+that name a person or party the lead named, or state who leads what (who-won's leaders), up to
+``FOLLOW_UP_WORDS`` more. Results are plain records (``records``) that callers store with the article,
+so a rebuild or a question never parses again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
@@ -19,7 +22,7 @@ from summarizer.analysis.roles import role_before_parse, strip_dateline
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
 
-ANALYSER_VERSION = "2"
+ANALYSER_VERSION = "3"
 LEAD_SENTENCES = 10
 WORD_BUDGET = 350
 # Above this many words (a large backlog), PARALLEL_PROCESSES parse; each holds its own model (~280 MB),
@@ -32,6 +35,12 @@ _parsed = [0]  # texts parsed by this process (see parsed_count)
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _SPACE = re.compile(r"\s+")
 _LEADING_DASH = re.compile(r"^[—–-]{1,2}\s+")
+# The follow-up round (``_follow_up``): entities whose later mentions are parsed, and role words of a leader.
+FOLLOW_UP_WORDS = 300
+INTEREST_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_LEADER = re.compile(r"\b(?:leader|co-leader|chairman|chairwoman|chair|head|candidate|frontrunner)s?\b", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_OPENERS = frozenset({"The", "A", "An"})
 
 
 def analysis_key(article: Article) -> str:
@@ -100,8 +109,39 @@ def _records(doc: Any, text: str) -> tuple[tuple[Token, ...], tuple[Entity, ...]
     return tokens, entities
 
 
-def _plan(article: Article) -> tuple[SentenceAnalysis | None, list[SentenceAnalysis], set[int]]:
-    """Sentences with their roles before parsing, and which of them to parse (-1: the headline)."""
+@dataclass
+class _Plan:
+    """One article's sentences with their roles before parsing, and which of them to parse (-1: headline)."""
+
+    article: Article
+    key: str
+    headline: SentenceAnalysis | None
+    sentences: list[SentenceAnalysis]
+    wanted: set[int] = field(default_factory=set)
+    parsed: dict[int, SentenceAnalysis] = field(default_factory=dict)
+
+    def text(self, i: int) -> str:
+        return self.headline.text if i == -1 and self.headline else self.sentences[i].text
+
+    def record(self, i: int, doc: Any) -> None:
+        base = self.headline if i == -1 and self.headline else self.sentences[i]
+        tokens, entities = _records(doc, base.text)
+        role = base.role
+        if role == BODY and not has_finite_clause(tokens):
+            role = "fragment"
+        self.parsed[i] = SentenceAnalysis(base.text, base.index, role, tokens, entities, True)
+
+    def analysis(self) -> ArticleAnalysis:
+        return ArticleAnalysis(
+            article_id=self.article.id,
+            key=self.key,
+            headline=self.parsed.get(-1, self.headline),
+            sentences=tuple(self.parsed.get(s.index, s) for s in self.sentences),
+        )
+
+
+def _plan(article: Article, key: str) -> _Plan:
+    """Split the article, give each sentence its role, and choose the lead sentences to parse first."""
     headline = SentenceAnalysis(_SPACE.sub(" ", article.title).strip(), -1, HEADLINE) if article.title.strip() else None
     sentences: list[SentenceAnalysis] = []
     seen: set[str] = set()
@@ -114,7 +154,7 @@ def _plan(article: Article) -> tuple[SentenceAnalysis | None, list[SentenceAnaly
                 role = "teaser"  # a repeated lead or the headline again
             seen.add(text.lower())
             sentences.append(SentenceAnalysis(text, len(sentences), role))
-    wanted: set[int] = {-1} if headline else set()
+    plan = _Plan(article, key, headline, sentences, {-1} if headline else set())
     words = 0
     body_seen = 0
     for s in sentences:
@@ -127,44 +167,71 @@ def _plan(article: Article) -> tuple[SentenceAnalysis | None, list[SentenceAnaly
         if words + n > WORD_BUDGET and body_seen > 3:
             continue
         words += n
-        wanted.add(s.index)
-    return headline, sentences, wanted
+        plan.wanted.add(s.index)
+    return plan
+
+
+def _follow_up(plan: _Plan) -> list[int]:
+    """Later sentences who-won reads, chosen after the lead is parsed: those naming a person or party of the
+    headline or lead (a runner-up's leader may be stated late), and those stating someone's role as a
+    leader, with the two sentences before them (what "its leader" refers to), up to ``FOLLOW_UP_WORDS``."""
+    names: set[str] = set()
+    for s in plan.parsed.values():
+        for e in s.entities:
+            if e.label in INTEREST_LABELS:
+                parts = [w for w in _POSSESSIVE.sub("", e.text).split() if w[:1].isupper() and w not in _OPENERS]
+                names.update(parts[-1:] if e.label == "PERSON" else parts)
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b") if names else None
+    chosen: list[int] = []
+    words = 0
+    for s in plan.sentences:
+        if s.role != BODY or s.index in plan.wanted:
+            continue
+        lead_in: list[int] = []
+        if _LEADER.search(s.text):
+            lead_in = [k for k in (s.index - 2, s.index - 1) if k >= 0 and k not in plan.wanted]
+        elif pattern is None or not pattern.search(s.text):
+            continue
+        picked = [k for k in (*lead_in, s.index) if plan.sentences[k].role == BODY and k not in chosen]
+        n = sum(len(plan.sentences[k].text.split()) for k in picked)
+        if words + n > FOLLOW_UP_WORDS:
+            break
+        words += n
+        chosen += picked
+    return chosen
 
 
 def analyse_articles(
     articles: Iterable[Article], known: Mapping[str, ArticleAnalysis] | None = None
 ) -> dict[str, ArticleAnalysis]:
-    """Analysis of each article by id; those in ``known`` with a current key are reused, not parsed."""
+    """Analysis of each article by id; those in ``known`` with a current key are reused, not parsed.
+
+    Two rounds: every article's headline and lead first, then the later sentences that name what the
+    lead named (``_follow_up``).
+    """
     known = known or {}
     result: dict[str, ArticleAnalysis] = {}
-    plans: list[tuple[Article, str, SentenceAnalysis | None, list[SentenceAnalysis], set[int]]] = []
+    plans: list[_Plan] = []
     for article in articles:
         key = analysis_key(article)
         old = known.get(article.id)
         if old is not None and old.key == key:
             result[article.id] = old
             continue
-        plans.append((article, key, *_plan(article)))
-    texts: list[str] = []
-    for _, _, headline, sentences, wanted in plans:
-        texts.extend(headline.text if i == -1 and headline else sentences[i].text for i in sorted(wanted))
-    docs = iter(_parse(texts))
-    for article, key, headline, sentences, wanted in plans:
-        parsed: dict[int, SentenceAnalysis] = {}
-        for i in sorted(wanted):
-            base = headline if i == -1 and headline else sentences[i]
-            tokens, entities = _records(next(docs), base.text)
-            role = base.role
-            if role == BODY and not has_finite_clause(tokens):
-                role = "fragment"
-            parsed[i] = SentenceAnalysis(base.text, base.index, role, tokens, entities, True)
-        result[article.id] = ArticleAnalysis(
-            article_id=article.id,
-            key=key,
-            headline=parsed.get(-1, headline),
-            sentences=tuple(parsed.get(s.index, s) for s in sentences),
-        )
+        plans.append(_plan(article, key))
+    _parse_into([(plan, sorted(plan.wanted)) for plan in plans])
+    _parse_into([(plan, _follow_up(plan)) for plan in plans])
+    for plan in plans:
+        result[plan.article.id] = plan.analysis()
     return result
+
+
+def _parse_into(work: list[tuple[_Plan, list[int]]]) -> None:
+    texts = [plan.text(i) for plan, indices in work for i in indices]
+    docs = iter(_parse(texts))
+    for plan, indices in work:
+        for i in indices:
+            plan.record(i, next(docs))
 
 
 def parsed_count() -> int:
