@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import discord
 
+from bot.render import chunks
 from bot.render.framing_note import short_note
 from bot.render.markup import discord_text
 from bot.render.text import (
@@ -36,6 +38,14 @@ CONTINUED = " (continued)"
 Doc = dict[str, Any]
 
 _HEADING, _SUB = "\x00heading\x00", "\x00sub\x00"
+
+# What discord_text and masked links write, never to be cut: a backslash escape, a defused
+# @everyone/@here, a [label](url) link. A line break before a bullet beats one before its quote.
+DISCORD_CHUNKS = chunks.ChunkRules(
+    atoms=re.compile(r"\[(?:\\.|[^\]\\\n])*\]\([^)\s]*\)|\\.|@\u200b(?:everyone|here)", re.IGNORECASE),
+    breaks=tuple(re.compile(b) for b in (chunks.PARAGRAPH, r"\n(?!> )", chunks.LINE, chunks.WORD)),
+    carry=re.compile(r"> "),
+)
 
 
 class _EmbedStyle(Style):
@@ -72,20 +82,9 @@ class Card:
 
 
 def split_text(text: str, limit: int) -> list[str]:
-    """Pieces of at most ``limit`` characters, broken at whitespace (mid-word only for a longer word)."""
-    if limit < 1:
-        raise ValueError("limit must be positive")
-    pieces: list[str] = []
-    rest = text.strip()
-    while len(rest) > limit:
-        cut = max(rest.rfind(" ", 0, limit + 1), rest.rfind("\n", 0, limit + 1))
-        if cut <= 0:  # one word longer than the limit (a URL): nothing better than a hard cut
-            cut = limit
-        pieces.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    if rest:
-        pieces.append(rest)
-    return pieces
+    """Pieces of at most ``limit`` characters, cut at paragraphs, lines, then words; never inside an escape,
+    a defused ``@everyone`` or a masked link (see :mod:`bot.render.chunks`)."""
+    return chunks.split_text(text, limit, DISCORD_CHUNKS)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -96,43 +95,9 @@ def shorten(text: str, limit: int) -> str:
     return split_text(text, limit - 1)[0].rstrip(" ,;:") + "…"
 
 
-def _split_line(line: str, limit: int) -> list[str]:
-    """A line too long for one value, split at words; quoted pieces stay quoted."""
-    if len(line) <= limit:
-        return [line]
-    prefix = "> " if line.startswith("> ") else ""
-    return [prefix + piece for piece in split_text(line[len(prefix) :], limit - len(prefix))]
-
-
-def _groups(lines: Iterable[str]) -> list[list[str]]:
-    """Lines with the quotes that follow them, so a bullet and its quote land in the same field."""
-    groups: list[list[str]] = []
-    for line in lines:
-        if line.startswith("> ") and groups:
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
-
-
 def pack_lines(lines: Iterable[str], limit: int) -> list[str]:
     """Join lines into chunks of at most ``limit`` characters, keeping a bullet with its quotes where they fit."""
-    chunks: list[str] = []
-    current = ""
-    for group in _groups(lines):
-        joined = "\n".join(group)
-        if current and len(current) + 1 + len(joined) > limit and len(joined) <= limit:
-            chunks.append(current)  # start the group on a fresh chunk rather than splitting it
-            current = ""
-        for line in (piece for raw in group for piece in _split_line(raw, limit)):
-            candidate = f"{current}\n{line}" if current else line
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                chunks.append(current)
-                current = line
-    chunks.append(current)
-    return [chunk.strip("\n") for chunk in chunks if chunk.strip()]
+    return split_text("\n".join(lines), limit)
 
 
 def cards_from_lines(lines: Sequence[str], colour: int = DEFAULT_COLOUR) -> list[Card]:

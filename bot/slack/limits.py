@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+from bot.render.chunks import ChunkRules, split_text
 
 Block = dict[str, Any]
 
@@ -12,6 +15,10 @@ MAX_HEADER_CHARS = 150  # plain text of a header block
 MAX_BLOCKS = 50  # blocks in one message
 MAX_FALLBACK_CHARS = 3000  # the top-level `text`; Slack advises under 4,000 and cuts at 40,000
 QUOTE = "> "
+MAX_MESSAGE_CHARS = 40000  # the top-level `text` is cut here by Slack
+
+# What mrkdwn escaping and links write, never to be cut: &amp; &lt; &gt; and <url|label>.
+SLACK_CHUNKS = ChunkRules(atoms=re.compile(r"&(?:amp|lt|gt);|<[^<>\n]*>"), carry=re.compile(QUOTE))
 
 
 @dataclass(frozen=True)
@@ -27,48 +34,12 @@ class SlackMessage:
 
 def split_line(line: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
     """``line`` in pieces of at most ``limit`` characters, cut between words; quote pieces keep ``> ``."""
-    if len(line) <= limit:
-        return [line]
-    prefix = QUOTE if line.startswith(QUOTE) else ""
-    body = line[len(prefix) :]
-    room = limit - len(prefix)
-    pieces: list[str] = []
-    current = ""
-    for word in body.split(" "):
-        while len(word) > room:  # one "word" longer than a section (a huge URL): the only hard cut
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:room])
-            word = word[room:]
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) > room:
-            pieces.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        pieces.append(current)
-    return [prefix + p for p in pieces]
+    return split_text(line, limit, SLACK_CHUNKS)
 
 
 def pack_lines(lines: list[str], limit: int = MAX_SECTION_CHARS) -> list[str]:
     """Join ``lines`` into as few texts of at most ``limit`` characters as possible, in order."""
-    texts: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in lines:
-        for piece in split_line(line, limit):
-            added = len(piece) + (1 if current else 0)
-            if current and size + added > limit:
-                texts.append("\n".join(current))
-                current, size = [], 0
-                added = len(piece)
-            current.append(piece)
-            size += added
-    if current:
-        texts.append("\n".join(current))
-    return texts
+    return split_text("\n".join(lines), limit, SLACK_CHUNKS)
 
 
 def section_blocks(lines: list[str]) -> list[Block]:
@@ -114,8 +85,7 @@ def fallback_text(blocks: list[Block]) -> str:
     text = "\n".join(t for t in (block_text(b) for b in blocks) if t)
     if len(text) <= MAX_FALLBACK_CHARS:
         return text
-    cut = text.rfind(" ", 0, MAX_FALLBACK_CHARS - 1)
-    return text[: cut if cut > 0 else MAX_FALLBACK_CHARS - 1] + "…"
+    return split_text(text, MAX_FALLBACK_CHARS - 1, SLACK_CHUNKS)[0] + "…"
 
 
 def into_messages(blocks: list[Block], max_blocks: int = MAX_BLOCKS) -> list[SlackMessage]:
