@@ -41,7 +41,7 @@ def split_text(text: str, limit: int, rules: ChunkRules = PLAIN) -> list[str]:
     """
     if limit < 1:
         raise ValueError("limit must be positive")
-    text = text.strip()
+    text = text.rstrip().lstrip("\n")  # a first line's indentation is kept, as every other line's is
     spans = [m.span() for m in rules.atoms.finditer(text)] if rules.atoms else []
     starts = [s for s, _ in spans]
 
@@ -60,8 +60,6 @@ def split_text(text: str, limit: int, rules: ChunkRules = PLAIN) -> list[str]:
         pieces.append(prefix + text[start:cut].rstrip())
         prefix = _carried(text, cut, resume, rules, limit)
         start = resume
-        while start < len(text) and text[start] in " \t\n":
-            start += 1
     return [p for p in pieces if p.strip()]
 
 

@@ -126,3 +126,13 @@ def test_plain_rules_break_at_spaces_and_hard_cut_only_an_overlong_word() -> Non
 def test_a_paragraph_that_fits_is_kept_whole_even_when_the_piece_before_is_short() -> None:
     text = "Head.\n\n" + " ".join(["word"] * 11)
     assert split_text(text, 60, PLAIN) == ["Head.", " ".join(["word"] * 11)]
+
+
+def test_a_line_indented_under_the_one_before_keeps_its_indent_when_a_piece_starts_with_it() -> None:
+    lines = [
+        "*Saltby Post*",
+        "   _Only Saltby Post reports:_ the ferry is late",
+        "   _Only Saltby Post reports:_ fares rise",
+    ]
+    pieces = split_text("\n".join(lines), 60, SLACK_CHUNKS)
+    assert pieces == lines
