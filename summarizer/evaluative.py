@@ -10,7 +10,9 @@ outlet's own voice (never inside quotation marks, never a name):
   delight of none");
 - a negated or negative capability stated in the present tense without attribution ("the agency is
   not able to cope", "the ministry is unfit to run it"): a judgement told as fact;
-- nouns that name a social group by an epithet ("the town's ruling class").
+- nouns that name a social group by an epithet ("the town's ruling class");
+- manner adverbs the lexicon rates strongly ("played brilliantly") and "should"/"ought to" said by
+  the outlet itself (what ought to be is opinion).
 
 ``judgements`` returns them as ``LoadedHit`` spans so ``neutrality`` cuts them like loaded terms.
 """
@@ -39,6 +41,11 @@ QUANTIFIED_WORD = 1.0  # a valenced word said of everybody (or nobody) sweeps
 
 # Adjectives of legal or vital status: the lexicons score them, but a report states them as facts.
 _STATUS = frozenset({"guilty", "innocent", "criminal", "illegal", "legal", "dead", "alive", "wounded", "injured"})
+# Adjectives that point or quantify ("their own", "make sure"): TextBlob scores them, they judge nothing.
+_POINTING = frozenset({"own", "sure", "certain", "same", "such", "only", "many", "much", "few", "several"})
+# Modals with which the outlet tells what ought to be: opinion, not report ("must" also states rules).
+_OUGHT = frozenset({"should", "ought"})
+EVALUATIVE_ADVERB = 2.0  # "brilliantly", "perfectly": manner judged, in VADER
 # Sweeping quantifiers standing for people.
 _EVERYONE = frozenset({"everyone", "everybody", "nobody", "none", "anyone", "anybody"})
 # Capability predicates: said of an actor with a negation, or negative in themselves.
@@ -62,7 +69,7 @@ def _word(token: Token) -> bool:
 
 def notable_adjective(token: Token) -> bool:
     """A plain adjective (not a comparison or ranking) the lexicons score as a judgement at the brief's bar."""
-    if token.pos != "ADJ" or token.tag != "JJ" or _standard(token) or token.text.lower() in _STATUS:
+    if token.pos != "ADJ" or token.tag != "JJ" or _standard(token) or token.text.lower() in _STATUS | _POINTING:
         return False
     tb = subjectivity(token.text, "JJ")
     if tb is not None:
@@ -117,6 +124,18 @@ def _present(s: SentenceAnalysis, i: int) -> bool:
     token = s.tokens[i]
     verb = token.head if token.dep in ("acomp", "attr") else i
     return any(s.tokens[j].tag in _PRESENT for j in [verb, *auxiliaries(s, verb)])
+
+
+def _evaluative_adverb(token: Token) -> bool:
+    """A manner adverb VADER rates strongly: "played brilliantly", "a perfectly judged move"."""
+    vd = valence(token.text) if token.pos == "ADV" and token.tag == "RB" else None
+    return vd is not None and abs(vd) >= EVALUATIVE_ADVERB and not _standard(token)
+
+
+def _ought(s: SentenceAnalysis, i: int) -> bool:
+    """ "X should resign", "this ought to worry…": the outlet says what ought to be."""
+    token = s.tokens[i]
+    return token.tag == "MD" and token.text.lower() in _OUGHT and not _attributed(s, i)
 
 
 def _is_capability_word(token: Token) -> bool:
@@ -181,6 +200,8 @@ def judgements(s: SentenceAnalysis) -> list[LoadedHit]:
             span, technique = sweep, EXAGGERATION
         elif _emotion_verb(s, i) or (notable_adjective(token) and not _is_capability_word(token)):
             span = [i]  # a capability word is judged by its tense and voice alone (above)
+        elif _evaluative_adverb(token) or _ought(s, i):
+            span = [i]
         if span is None or taken.intersection(span) or any(s.tokens[j].in_quote for j in span):
             continue
         taken.update(span)

@@ -161,3 +161,22 @@ def test_a_pruned_sentence_is_weighed_as_shown_so_the_lead_keeps_the_key_figure(
     )
     lead = story.brief.sentences[0]
     assert "340" in lead.text and "shameful" not in lead.text
+
+
+def test_praise_in_an_adverb_and_what_ought_to_be_stay_out_of_the_brief():
+    texts = brief_of(
+        article(
+            "Ledger",
+            "Orrin win the cup",
+            "Orrin Rovers won the county cup final 3-1 against Brava Town on Saturday, playing brilliantly after the break.",
+            "The county board should move next year's final to a bigger stadium in the capital.",
+        ),
+        article(
+            "Courier",
+            "Cup for Orrin",
+            "Orrin Rovers beat Brava Town 3-1 in the county cup final on Saturday.",
+            "The winning goal came from a free kick in the 81st minute of the match.",
+        ),
+    )
+    assert any("3-1" in t for t in texts)
+    assert not any("brilliantly" in t or "should" in t for t in texts)
