@@ -60,7 +60,7 @@ def _emit(doc: Document, fmt: str) -> None:
     if fmt == "json":
         print(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render(doc.to_json(), markdown=fmt == "markdown"), end="")
+        print(render(doc, markdown=fmt == "markdown"), end="")
 
 
 def run_schema() -> int:
@@ -74,7 +74,7 @@ def run_schema() -> int:
 def _report_problems(problems: list[Problem]) -> None:
     from bot.render.text import problem_lines
 
-    for line in problem_lines({"problems": [{"source": p.source, "problem": p.problem} for p in problems]}):
+    for line in problem_lines(problems):
         print(line, file=sys.stderr)
 
 
@@ -133,7 +133,7 @@ def run_summary_command(args: argparse.Namespace) -> int:
     if getattr(args, "picture", None):
         from bot.picture_cli import write_picture
 
-        return write_picture(doc.to_json(), args.picture, resolve_config_path(args.config))
+        return write_picture(doc, args.picture, resolve_config_path(args.config))
     return 0
 
 

@@ -63,7 +63,7 @@ class ConsoleBot:
             return self.admin(arg or "show")
         if name not in COMMANDS:
             return f"Unknown command “/{name}”. " + HELP
-        return render(self.service.run(name, arg).doc).rstrip("\n")
+        return render(self.service.run(name, arg).document).rstrip("\n")
 
     def loop(self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
         interactive = stdin.isatty()

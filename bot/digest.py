@@ -7,7 +7,7 @@ import logging
 import sys
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Protocol, TextIO
@@ -44,7 +44,7 @@ FIRST_DIGEST_LOOKBACK = timedelta(hours=24)
 class Publisher(Protocol):
     """The outbound seam: each platform renders ``doc`` within its own limits and posts it to ``target``."""
 
-    async def post(self, target: str, doc: dict[str, Any]) -> None: ...
+    async def post(self, target: str, doc: DigestDocument) -> None: ...
 
 
 class ConsolePublisher:
@@ -53,15 +53,15 @@ class ConsolePublisher:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream
 
-    async def post(self, target: str, doc: dict[str, Any]) -> None:
+    async def post(self, target: str, doc: DigestDocument) -> None:
         out = self.stream or sys.stdout
         out.write(f"--- digest for {target} ---\n{render(doc)}")
         out.flush()
 
 
-def digest_doc(stories: list[StoredStory]) -> dict[str, Any]:
+def digest_doc(stories: list[StoredStory]) -> DigestDocument:
     """The same shape as ``bot.service.digest_document``: stories most outlets first."""
-    return {**DigestDocument().to_json(), "stories": [s.doc for s in stories]}
+    return DigestDocument(stories=[s.story for s in stories])
 
 
 def rebrief(
@@ -84,13 +84,13 @@ def rebrief(
         if not members[story.key]:
             out.append(story)
             continue
-        brief = asdict(build_story(members[story.key], wanted, analyses).brief)
-        out.append(replace(story, doc={**story.doc, "brief": brief}))
+        brief = build_story(members[story.key], wanted, analyses).brief
+        out.append(replace(story, story=replace(story.story, brief=brief)))
     return out
 
 
 def _matches(story: StoredStory, topics: list[str]) -> bool:
-    haystack = " ".join([story.doc.get("title", ""), *story.doc.get("keywords", [])]).lower()
+    haystack = " ".join([story.story.title, *story.story.keywords]).lower()
     return any(t.lower() in haystack for t in topics)
 
 
@@ -131,7 +131,7 @@ def choose_stories(
         return offer_stories(conn, platform, channel_id, settings, now)[0]
 
 
-def preview_digest(db: Database, platform: str, channel_id: str, settings: EffectiveSettings) -> dict[str, Any]:
+def preview_digest(db: Database, platform: str, channel_id: str, settings: EffectiveSettings) -> DigestDocument:
     """The digest that would be posted now, without claiming or recording anything (``--dry-run``)."""
     return digest_doc(choose_stories(db, platform, channel_id, settings, utcnow()))
 

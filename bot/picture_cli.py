@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from bot.render.markup import plain_text
+from summarizer.documents import BriefDocument, Document, FramingDocument
 
 
 def configured_outlets(config_path: Path) -> list[str]:
@@ -23,16 +23,16 @@ def configured_outlets(config_path: Path) -> list[str]:
         return []
 
 
-def write_picture(doc: dict[str, Any], target: str, config_path: Path) -> int:
+def write_picture(doc: Document, target: str, config_path: Path) -> int:
     """Draw the picture of ``doc``'s first story into ``target``; 0 when written or when there is nothing to
     compare (a single-outlet story: said on stderr), 1 when the file cannot be written."""
     from bot.render.coverage_picture import draw
     from summarizer.coverage import coverage
 
-    stories = doc.get("stories") or []
+    stories = doc.stories if isinstance(doc, BriefDocument | FramingDocument) else []
     if not stories:
         return 0
-    title = plain_text(stories[0]["title"])
+    title = plain_text(stories[0].title)
     data = coverage(stories[0], configured_outlets(config_path))
     if data is None:
         print(f"newsbrief: no picture: only one outlet reports “{title}”, nothing to compare.", file=sys.stderr)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from bot.config.model import NewsbriefConfig, effective_settings
 from bot.render.coverage_picture import Picture, draw
 from summarizer.coverage import coverage
+from summarizer.documents import BriefDocument, DigestDocument, Document, FramingDocument
+from summarizer.models import Story
 
 log = logging.getLogger("newsbrief.pictures")
-
-Doc = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -37,26 +36,26 @@ class Pictures:
             return False
         return effective_settings(self.config(), platform, channel_id, workspace).pictures
 
-    def story(self, story: Doc) -> Picture | None:
-        """The coverage picture of one story document, or ``None`` when there is nothing to compare."""
+    def story(self, story: Story) -> Picture | None:
+        """The coverage picture of one story, or ``None`` when there is nothing to compare."""
         data = coverage(story, self.outlets())
         if data is None:
             return None
         try:
             return draw(data)
         except Exception:  # noqa: BLE001 - a picture is an extra; the answer goes out without it
-            log.exception("could not draw the coverage picture of story %s", story.get("id"))
+            log.exception("could not draw the coverage picture of story %s", story.id)
             return None
 
-    def framing(self, doc: Doc) -> Picture | None:
+    def framing(self, doc: Document) -> Picture | None:
         """The picture for a ``/framing`` answer (its one story), if any."""
-        stories = doc.get("stories") or []
-        return self.story(stories[0]) if doc.get("command") == "framing" and stories else None
+        return self.story(doc.stories[0]) if isinstance(doc, FramingDocument) and doc.stories else None
 
-    def digest(self, doc: Doc, platform: str, channel_id: str) -> list[Picture | None]:
+    def digest(self, doc: Document, platform: str, channel_id: str) -> list[Picture | None]:
         """One picture (or ``None``) per story of a digest (or of a ``/brief`` posted as a thread root), all
         ``None`` unless the channel has pictures on."""
-        stories = doc.get("stories") or []
-        if doc.get("command") not in ("digest", "brief") or not stories or not self.enabled(platform, channel_id):
-            return [None] * len(stories)
-        return [self.story(s) for s in stories]
+        if not isinstance(doc, BriefDocument | DigestDocument):
+            return []
+        if not doc.stories or not self.enabled(platform, channel_id):
+            return [None] * len(doc.stories)
+        return [self.story(s) for s in doc.stories]

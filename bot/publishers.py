@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import discord
 from discord.http import HTTPClient
@@ -15,7 +14,10 @@ from bot.slack.blocks import render_messages
 from bot.slack.delivery import RetryPolicy, SlackDelivery
 from bot.storage.threads import ThreadRoot
 from bot.threads import discord as discord_threads
+from bot.threads.publish import PostedStories
 from bot.threads.slack import SlackThreads
+from summarizer.documents import DigestDocument
+from summarizer.models import Story
 
 
 class DiscordPublisher:
@@ -25,18 +27,16 @@ class DiscordPublisher:
         self.client = client
         self.pictures = pictures or Pictures()
 
-    async def post(self, target: str, doc: dict[str, Any]) -> None:
+    async def post(self, target: str, doc: DigestDocument) -> None:
         drawn = await asyncio.to_thread(self.pictures.digest, doc, "discord", target)
         await discord_threads.post_digest_to(self.client, target, doc, pictures=drawn)
 
-    async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
+    async def post_roots(self, target: str, doc: PostedStories) -> list[ThreadRoot]:
         drawn = await asyncio.to_thread(self.pictures.digest, doc, "discord", target)
         return await discord_threads.post_roots(self.client, target, doc, pictures=drawn)
 
-    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
-        [drawn] = await asyncio.to_thread(
-            self.pictures.digest, {"command": "digest", "stories": [story]}, "discord", target
-        )
+    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: Story) -> None:
+        [drawn] = await asyncio.to_thread(self.pictures.digest, DigestDocument(stories=[story]), "discord", target)
         await discord_threads.post_update(self.client, target, root, lines, story, picture=drawn)
 
 
@@ -48,18 +48,16 @@ class SlackPublisher:
         self.delivery = SlackDelivery(policy or RetryPolicy())
         self.pictures = pictures or Pictures()
 
-    async def post(self, target: str, doc: dict[str, Any]) -> None:
+    async def post(self, target: str, doc: DigestDocument) -> None:
         await asyncio.to_thread(self.delivery.post_to_channel, self.app.client, target, render_messages(doc))
         await asyncio.to_thread(digest_pictures, self.pictures, self.app.client, self.delivery.policy, target, doc)
 
-    async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
+    async def post_roots(self, target: str, doc: PostedStories) -> list[ThreadRoot]:
         threads = SlackThreads(self.app.client, self.delivery.policy)
         drawn = await asyncio.to_thread(self.pictures.digest, doc, "slack", target)
         return await asyncio.to_thread(threads.post_roots, target, doc, drawn)
 
-    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
+    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: Story) -> None:
         threads = SlackThreads(self.app.client, self.delivery.policy)
-        [drawn] = await asyncio.to_thread(
-            self.pictures.digest, {"command": "digest", "stories": [story]}, "slack", target
-        )
+        [drawn] = await asyncio.to_thread(self.pictures.digest, DigestDocument(stories=[story]), "slack", target)
         await asyncio.to_thread(threads.post_update, target, root, lines, story, drawn)

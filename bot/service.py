@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from bot.render.framing_note import FULL, wants_full
 from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
-from summarizer.documents import DigestDocument, Document, FramingDocument, SourcesDocument
+from summarizer.documents import (
+    BriefDocument,
+    DigestDocument,
+    Document,
+    ErrorDocument,
+    FramingDocument,
+    SourcesDocument,
+)
 from summarizer.errors import NewsbriefError
 from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
@@ -99,10 +106,10 @@ class PendingDigest:
     keeps its stories counted as posted, ``settle(FAILED)`` releases them for the next digest.
 
     In a channel with ``threads = true``, ``record_roots`` is set: post each story as a thread root, settle,
-    then record the roots (in the order of ``doc["stories"]``) so later updates land in the threads.
+    then record the roots (in the order of ``document.stories``) so later updates land in the threads.
     """
 
-    doc: dict[str, Any]
+    document: BriefDocument | DigestDocument
     settle: Callable[[str], None]
     record_roots: Callable[[Sequence[ThreadRoot]], None] | None = None
 
@@ -119,7 +126,7 @@ class StoryThreads(Protocol):
         """Whether stories posted in this channel become thread roots."""
         ...
 
-    def claim(self, platform: str, channel_id: str, workspace: str | None, doc: dict[str, Any]) -> PendingDigest | None:
+    def claim(self, platform: str, channel_id: str, workspace: str | None, doc: BriefDocument) -> PendingDigest | None:
         """``/brief``'s story claimed as a post of the channel, to be posted as a thread root; ``None`` when
         it is answered as usual (threads off, already posted there, or a digest posting there right now)."""
         ...
@@ -171,22 +178,27 @@ class Delivery:
 
 @dataclass(frozen=True)
 class Reply:
-    """What a command produced: the core's JSON document; ``error_id`` is set for unexpected failures.
+    """What a command produced: the core's typed document; ``error_id`` is set for unexpected failures.
 
-    A channel ``digest`` reply also carries ``settle``: post ``doc`` inside ``with reply.delivery():``
+    A channel ``digest`` reply also carries ``settle``: post ``document`` inside ``with reply.delivery():``
     (or ``async with``) so the outcome is recorded. With ``record_roots`` (a channel with threads, see
     :class:`PendingDigest`) each story is posted as a thread root and the roots are recorded after.
     """
 
     command: str
-    doc: dict[str, Any]
+    document: Document
     error_id: str | None = None
     settle: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
     record_roots: Callable[[Sequence[ThreadRoot]], None] | None = field(default=None, compare=False, repr=False)
 
     @property
+    def doc(self) -> dict[str, Any]:
+        """The document's JSON (as ``--format json`` prints it); a new copy on each access."""
+        return self.document.to_json()
+
+    @property
     def is_error(self) -> bool:
-        return "error" in self.doc
+        return isinstance(self.document, ErrorDocument)
 
     def delivery(self) -> Delivery:
         """The context to post this reply's document in (a no-op for documents that record nothing)."""
@@ -273,25 +285,24 @@ class CommandService:
         handler = self._handlers.get(command)
         if handler is None:
             err = NewsbriefError(f"Unknown command “{command}”. Try one of: {', '.join('/' + c for c in COMMANDS)}.")
-            return Reply(command, error_document(command, topic, err, []).to_json())
+            return Reply(command, error_document(command, topic, err, []))
         try:
             if command == "timeline":  # times in the channel's timezone
                 stories = self._one(topic)
-                doc = self.timelines.document(stories, topic, platform, channel_id, workspace)
-                return Reply(command, doc.to_json())
+                return Reply(command, self.timelines.document(stories, topic, platform, channel_id, workspace))
             if command == "digest" and self.claim_digest is not None and platform and channel_id:
                 pending = self.claim_digest(platform, channel_id, workspace)
-                return Reply(command, pending.doc, settle=pending.settle, record_roots=pending.record_roots)
-            doc = handler(topic).to_json()
-            if command == "brief" and self.threads is not None and platform and channel_id and doc["stories"]:
+                return Reply(command, pending.document, settle=pending.settle, record_roots=pending.record_roots)
+            doc = handler(topic)
+            if isinstance(doc, BriefDocument) and self.threads is not None and platform and channel_id and doc.stories:
                 claimed = self.threads.claim(platform, channel_id, workspace, doc)
                 if claimed is not None:
-                    return Reply(command, claimed.doc, settle=claimed.settle, record_roots=claimed.record_roots)
+                    return Reply(command, claimed.document, settle=claimed.settle, record_roots=claimed.record_roots)
             return Reply(command, doc)
         except NewsbriefError as exc:
-            return Reply(command, error_document(command, topic, exc, []).to_json())
+            return Reply(command, error_document(command, topic, exc, []))
         except Exception:
             error_id = uuid.uuid4().hex[:8]
             log.exception("command %s failed (error id %s)", command, error_id)
             err = NewsbriefError(f"Something went wrong on our side (error id {error_id}).")
-            return Reply(command, error_document(command, topic, err, []).to_json(), error_id)
+            return Reply(command, error_document(command, topic, err, []), error_id)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from summarizer.frame_words import frame_words
+from summarizer.models import Story
 
 MAX_FRAMES = 5  # frames named in a picture's legend; the rest are summed as "other"
 OTHER = "other"
@@ -44,28 +44,28 @@ class Coverage:
     missing: list[str]
 
 
-def coverage(story: Mapping[str, Any], configured: Sequence[str] = ()) -> Coverage | None:
-    """The coverage of a story document (``Story.to_dict()``), or ``None`` when there is nothing to
+def coverage(story: Story, configured: Sequence[str] = ()) -> Coverage | None:
+    """The coverage of a story, or ``None`` when there is nothing to
     compare (fewer than two outlets). ``configured`` are the outlets the bot reads; those that did not
     report the story are ``missing``."""
-    notes = story["framing"]["outlets"]
+    notes = story.framing.outlets
     if len(notes) < 2:
         return None
     totals: dict[str, float] = {}
     for note in notes:
-        for f in note["frames"]:
-            totals[f["frame"]] = totals.get(f["frame"], 0.0) + float(f["share"])
+        for f in note.frames:
+            totals[f.frame] = totals.get(f.frame, 0.0) + f.share
     ranked = sorted(totals, key=lambda frame: (-totals[frame], frame))
     named = ranked[:MAX_FRAMES]
     legend = [frame_words(f) for f in named] + ([OTHER] if len(ranked) > MAX_FRAMES else [])
     outlets = []
     for note in notes:
-        shares = {f["frame"]: float(f["share"]) for f in note["frames"]}
+        shares = {f.frame: f.share for f in note.frames}
         slices = [FrameSlice(frame_words(f), shares.get(f, 0.0)) for f in named]
         if len(ranked) > MAX_FRAMES:
             slices.append(FrameSlice(OTHER, sum(v for f, v in shares.items() if f not in named)))
-        own = sum(1 for t in note["loaded_language"] if not t["in_quote"])
-        outlets.append(OutletCoverage(note["outlet"], slices, own))
-    covered = {o.casefold() for o in story["outlets"]}
+        own = sum(1 for t in note.loaded_language if not t.in_quote)
+        outlets.append(OutletCoverage(note.outlet, slices, own))
+    covered = {o.casefold() for o in story.outlets}
     missing = list(dict.fromkeys(o for o in configured if o.casefold() not in covered))
-    return Coverage(story["title"], legend, outlets, missing)
+    return Coverage(story.title, legend, outlets, missing)

@@ -173,6 +173,11 @@ def parse_document(data: Mapping[str, Any]) -> Document:
     return kind.model_validate(data)
 
 
+def as_document(doc: Document | Mapping[str, Any]) -> Document:
+    """``doc`` itself, or the typed document for its JSON (what renderers take: either)."""
+    return doc if isinstance(doc, Document) else parse_document(doc)
+
+
 def story_from_json(data: Mapping[str, Any] | str | bytes) -> Story:
     """A story from its JSON (a stored row's text, or data already decoded), validated."""
     if isinstance(data, str | bytes):

@@ -12,12 +12,15 @@ from discord import app_commands
 
 from bot.config.admin import AdminActor, run_config_command
 from bot.config.store import ConfigStore
+from bot.discord.cards import COLOURS, Card
 from bot.discord.compat import member_role_ids
-from bot.discord.embeds import COLOURS, Card, card_embeds, document_embeds, pack_messages, shorten
+from bot.discord.embeds import card_embeds, document_embeds, pack_messages, shorten
 from bot.discord.posting import picture_file
 from bot.render.coverage_picture import Picture
 from bot.service import CommandService, DeliveryUnknown
 from bot.threads import discord as discord_threads
+from bot.threads.publish import posted_stories
+from summarizer.documents import DigestDocument
 
 NO_MENTIONS = discord.AllowedMentions.none()  # also the client's default; said again at every send
 CHOICE_LIMIT = 100  # characters in an autocomplete choice's name and value
@@ -54,8 +57,8 @@ async def answer(
     reply = await asyncio.to_thread(service.run, command, topic)
     picture = None
     if command == "framing" and not reply.is_error:
-        picture = await asyncio.to_thread(service.pictures.framing, reply.doc)
-    await send_followups(interaction, document_embeds(reply.doc), picture=picture)
+        picture = await asyncio.to_thread(service.pictures.framing, reply.document)
+    await send_followups(interaction, document_embeds(reply.document), picture=picture)
 
 
 async def brief_in_thread(
@@ -72,7 +75,7 @@ async def brief_in_thread(
     run = partial(service.run, "brief", topic, platform="discord", channel_id=channel_id, workspace=guild)
     reply = await asyncio.to_thread(run)
     if reply.record_roots is not None:
-        drawn = await asyncio.to_thread(service.pictures.digest, reply.doc, "discord", channel_id)
+        drawn = await asyncio.to_thread(service.pictures.digest, reply.document, "discord", channel_id)
         try:
             await discord_threads.post_claimed(interaction.client, channel_id, reply, drawn)
         except DeliveryUnknown:
@@ -82,7 +85,7 @@ async def brief_in_thread(
         else:
             await interaction.followup.send(THREAD_POSTED, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
-    await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
+    await send_followups(interaction, document_embeds(reply.document), ephemeral=True)
 
 
 def admin_actor(interaction: discord.Interaction[Any]) -> AdminActor:
@@ -144,7 +147,7 @@ def build_commands(
         guild_id = str(interaction.guild_id) if interaction.guild_id else None
         run = partial(service.run, "timeline", topic, platform="discord", channel_id=channel_id, workspace=guild_id)
         reply = await asyncio.to_thread(run)
-        await send_followups(interaction, document_embeds(reply.doc))
+        await send_followups(interaction, document_embeds(reply.document))
 
     @app_commands.command(name="sources")
     async def sources(interaction: discord.Interaction[Any]) -> None:
@@ -166,15 +169,17 @@ def build_commands(
             )
         )
         if reply.is_error or channel_id is None:  # including "no new stories": told only to the user
-            await send_followups(interaction, document_embeds(reply.doc), ephemeral=True)
+            await send_followups(interaction, document_embeds(reply.document), ephemeral=True)
             return
-        drawn = await asyncio.to_thread(service.pictures.digest, reply.doc, "discord", str(channel_id))
+        drawn = await asyncio.to_thread(service.pictures.digest, reply.document, "discord", str(channel_id))
         if reply.record_roots is not None:  # threads = true: each story the root of its thread
             await discord_threads.post_claimed(interaction.client, channel_id, reply, drawn)
         else:
             async with reply.delivery():  # a failed post releases the stories for the next digest
-                await discord_threads.post_digest_to(interaction.client, channel_id, reply.doc, pictures=drawn)
-        count = len(reply.doc["stories"])
+                await discord_threads.post_digest_to(
+                    interaction.client, channel_id, posted_stories(reply.document), pictures=drawn
+                )
+        count = len(reply.document.stories) if isinstance(reply.document, DigestDocument) else 0
         await interaction.followup.send(
             f"Posted the digest here ({count} stor{'y' if count == 1 else 'ies'}).",
             ephemeral=True,

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import discord
 
+from bot.discord.cards import Card, document_cards
 from bot.render import chunks
-from bot.render.framing_note import short_note
-from bot.render.markup import discord_text
-from bot.render.text import (
-    Style,
-    brief_lines,
-    election_lines,
-    framing_lines,
-    short_note_lines,
-    source_lines,
-)
+from summarizer.documents import Document, as_document
 
 # https://discord.com/developers/docs/resources/message#embed-object-embed-limits
 TITLE_LIMIT = 256
@@ -31,13 +22,7 @@ FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000  # per embed, and also summed over all embeds of one message
 EMBEDS_PER_MESSAGE = 10
 
-COLOURS = {"error": 0xC0392B, "who-won": 0x2E86C1, "framing": 0x8E44AD, "digest": 0x27AE60}
-DEFAULT_COLOUR = 0x5D6D7E
 CONTINUED = " (continued)"
-
-Doc = dict[str, Any]
-
-_HEADING, _SUB = "\x00heading\x00", "\x00sub\x00"
 
 # What discord_text and masked links write, never to be cut: a backslash escape, a defused
 # @everyone/@here, a [label](url) link. A line break before a bullet beats one before its quote.
@@ -46,39 +31,6 @@ DISCORD_CHUNKS = chunks.ChunkRules(
     breaks=tuple(re.compile(b) for b in (chunks.PARAGRAPH, r"\n(?!> )", chunks.LINE, chunks.WORD)),
     carry=re.compile(r"> "),
 )
-
-
-class _EmbedStyle(Style):
-    """Discord Markdown with every third-party value escaped (no masked link, mention or ``@everyone``);
-    headings and sub-headings marked so they become titles and field names (which render Markdown too)."""
-
-    def __init__(self) -> None:
-        super().__init__(markdown=True)
-
-    def text(self, value: str) -> str:
-        return discord_text(value)
-
-    def heading(self, text: str) -> str:
-        return _HEADING + self.text(text)
-
-    def item(self, text: str) -> str:
-        return f"• {text}"
-
-    def quote(self, text: str) -> str:
-        return f"> {self.text(text)}"
-
-    def sub(self, text: str) -> str:
-        return _SUB + self.text(text)
-
-
-@dataclass
-class Card:
-    """One titled block of a document (a story, a result): description lines then named sections."""
-
-    title: str
-    description: list[str] = field(default_factory=list)
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
-    colour: int = DEFAULT_COLOUR
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -98,78 +50,6 @@ def shorten(text: str, limit: int) -> str:
 def pack_lines(lines: Iterable[str], limit: int) -> list[str]:
     """Join lines into chunks of at most ``limit`` characters, keeping a bullet with its quotes where they fit."""
     return split_text("\n".join(lines), limit)
-
-
-def cards_from_lines(lines: Sequence[str], colour: int = DEFAULT_COLOUR) -> list[Card]:
-    """Cards from the text renderer's lines: a heading starts a card, a sub-heading a section."""
-    cards: list[Card] = []
-    for line in lines:
-        if line.startswith(_HEADING) or not cards:
-            title = line.removeprefix(_HEADING) if line.startswith(_HEADING) else ""
-            cards.append(Card(title, colour=colour))
-            if line.startswith(_HEADING):
-                continue
-        card = cards[-1]
-        if line.startswith(_SUB):
-            card.sections.append((line.removeprefix(_SUB), []))
-        elif card.sections:
-            card.sections[-1][1].append(line)
-        else:
-            card.description.append(line)
-    return cards
-
-
-def document_cards(doc: Doc) -> list[Card]:
-    """The cards for any document the service returns."""
-    command = doc.get("command", "")
-    style = _EmbedStyle()
-    if doc.get("error"):
-        return [Card("newsbrief", [style.text(doc["error"]["message"])], colour=COLOURS["error"])]
-    blocks: list[list[str]]
-    if command == "who-won":
-        blocks = [election_lines(r, style) for r in doc["results"]] or [
-            [style.heading("Who won"), style.text(doc["message"])]
-        ]
-    elif command == "framing" and doc.get("note") == "short":
-        blocks = [short_note_lines(short_note(s, doc.get("topic")), style) for s in doc["stories"]]
-    elif command == "framing":
-        blocks = [framing_lines(s, style) for s in doc["stories"]]
-    elif command == "sources":
-        blocks = [source_lines(doc, style)]
-    elif command == "timeline":
-        blocks = [_timeline_lines(t, style) for t in doc["timelines"]]
-    elif command == "digest":
-        blocks = [_digest_story_lines(s, style) for s in doc["stories"]] or [
-            [style.heading("Digest"), "No new stories."]
-        ]
-    else:
-        blocks = [brief_lines(s, style) for s in doc["stories"]]
-    colour = COLOURS.get(command, DEFAULT_COLOUR)
-    return [card for block in blocks for card in cards_from_lines(block, colour)]
-
-
-def _timeline_lines(entry: Doc, style: Style) -> list[str]:
-    from bot.threads.timeline import timeline_lines
-
-    lines = [style.text(line) for line in timeline_lines(entry)]
-    zone = style.text("Times in " + entry["timezone"])
-    return [style.heading(f"Timeline: {entry['title']}"), *lines, f"*{zone}*"]
-
-
-def _digest_story_lines(story: Doc, style: Style) -> list[str]:
-    """The brief, then the framing in one line and the articles' links, each in its own section."""
-    lines = brief_lines(story, style)
-    framing = story["framing"]
-    lines += [style.sub("How the outlets framed it"), style.text(framing["message"] or framing["contrast"])]
-    if framing["comparable"]:
-        lines += short_note_lines(short_note(story), style, heading=False)
-    labels = (
-        (f"{a['outlet']}: {a['title']}" if a.get("title") else a["outlet"], a.get("url")) for a in story["articles"]
-    )
-    links = [link for link in (style.link(label, url) for label, url in labels) if link]  # non-http(s) links dropped
-    if links:
-        lines += [style.sub("Read the articles"), *links]
-    return lines
 
 
 def _fields(card: Card, description_overflow: list[str]) -> list[tuple[str, str]]:
@@ -212,9 +92,9 @@ def card_embeds(card: Card, footer: str | None = None) -> list[discord.Embed]:
     return embeds
 
 
-def document_embeds(doc: Doc, footer: str | None = None) -> list[discord.Embed]:
-    """Every embed for a document, in reading order."""
-    return [embed for card in document_cards(doc) for embed in card_embeds(card, footer)]
+def document_embeds(doc: Document | Mapping[str, Any], footer: str | None = None) -> list[discord.Embed]:
+    """Every embed for a document (typed, or its JSON), in reading order."""
+    return [embed for card in document_cards(as_document(doc)) for embed in card_embeds(card, footer)]
 
 
 def pack_messages(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:

@@ -6,7 +6,7 @@ import asyncio
 import io
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, TypeVar
@@ -18,6 +18,7 @@ from discord.http import HTTPClient, handle_message_parameters
 from bot.discord.embeds import document_embeds, pack_messages
 from bot.render.coverage_picture import Picture, short
 from bot.service import DeliveryUnknown
+from summarizer.documents import BriefDocument, DigestDocument, Document, as_document
 from summarizer.errors import NewsbriefError
 
 log = logging.getLogger("newsbrief.discord")
@@ -132,16 +133,17 @@ def picture_file(picture: Picture) -> discord.File:
 
 
 def show_pictures(
-    doc: dict[str, Any], pictures: Sequence[Picture | None] | None
+    doc: Document | Mapping[str, Any], pictures: Sequence[Picture | None] | None
 ) -> tuple[list[discord.Embed], dict[int, Picture]]:
     """The document's embeds with each story's picture shown in its first embed (``attachment://``), and the
     pictures by the ``id`` of the embed that shows them. Without pictures, simply the document's embeds."""
-    if not pictures or not any(pictures):
+    doc = as_document(doc)
+    if not pictures or not any(pictures) or not isinstance(doc, BriefDocument | DigestDocument):
         return document_embeds(doc), {}
     embeds: list[discord.Embed] = []
     shown: dict[int, Picture] = {}
-    for i, (story, picture) in enumerate(zip(doc["stories"], pictures, strict=True), 1):
-        story_embeds = document_embeds({**doc, "stories": [story]})
+    for i, (story, picture) in enumerate(zip(doc.stories, pictures, strict=True), 1):
+        story_embeds = document_embeds(doc.model_copy(update={"stories": [story]}))
         if picture is not None and story_embeds:
             picture = replace(picture, filename=f"coverage-{i}.png")
             story_embeds[0].set_image(url=f"attachment://{picture.filename}")
@@ -182,7 +184,7 @@ async def send_embeds(
 async def post_digest(
     client_or_http: discord.Client | HTTPClient,
     channel_id: int | str,
-    doc: dict[str, Any],
+    doc: Document | Mapping[str, Any],
     *,
     backoff: Backoff = DEFAULT_BACKOFF,
     pictures: Sequence[Picture | None] | None = None,

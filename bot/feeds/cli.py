@@ -95,7 +95,7 @@ def _digest(config: NewsbriefConfig, db: Database, args: argparse.Namespace, out
         print(f"note: {platform}:{channel_id} is not a configured channel; using the default settings", file=err)
     doc = preview_digest(db, platform, channel_id, effective_settings(config, platform, channel_id))
     if args.format == "json":
-        print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
+        print(json.dumps(doc.to_json(), ensure_ascii=False, indent=2), file=out)
     else:
         print(render(doc, markdown=args.format == "markdown"), file=out, end="")
     return 0
@@ -125,5 +125,5 @@ def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
 
 def _sources(config: NewsbriefConfig, db: Database, out: TextIO) -> int:
     doc = SourcesDocument.model_validate({"sources": source_rows(config, db)})
-    print(render(doc.to_json()), file=out, end="")
+    print(render(doc), file=out, end="")
     return 0

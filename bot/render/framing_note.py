@@ -8,13 +8,13 @@ Nothing is recomputed: every line is a field of the document. Renderers escape e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Final
 
-Doc = dict[str, Any]
+from summarizer.models import OutletFraming, Story
 
 MAX_LINES = 14  # the whole short note, heading and pointer to the full note included
 FIXED_LINES = 3  # heading, the one-outlet message or nothing, the pointer to the full note
-FULL = "full"
+FULL: Final = "full"
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,15 @@ class ShortNote:
     full_command: str  # e.g. "/framing chile full"
 
 
-def evidence(outlet: Doc) -> str | None:
+def evidence(outlet: OutletFraming) -> str | None:
     """The quote that best backs the outlet's contrast line."""
-    own = [t for t in outlet["loaded_language"] if not t["in_quote"]]
+    own = [t for t in outlet.loaded_language if not t.in_quote]
     if own:
-        return str(own[0]["quote"])
-    if outlet["labels"]:
-        return str(outlet["labels"][0]["quote"])
-    if outlet["frames"]:
-        return str(outlet["frames"][0]["quote"]) or None
+        return own[0].quote
+    if outlet.labels:
+        return outlet.labels[0].quote
+    if outlet.frames:
+        return outlet.frames[0].quote or None
     return None
 
 
@@ -58,10 +58,10 @@ def full_command(topic: str | None, title: str) -> str:
     return f"/framing {words} {FULL}"
 
 
-def short_note(story: Doc, topic: str | None = None, max_lines: int = MAX_LINES) -> ShortNote:
+def short_note(story: Story, topic: str | None = None, max_lines: int = MAX_LINES) -> ShortNote:
     """At most ``max_lines`` lines: every outlet's contrast first, then evidence, then exclusives, while room lasts."""
-    framing = story["framing"]
-    outlets = framing["outlets"]
+    framing = story.framing
+    outlets = framing.outlets
     room = max_lines - FIXED_LINES
     shown = outlets[: max(1, room)]
     room -= len(shown)
@@ -72,14 +72,14 @@ def short_note(story: Doc, topic: str | None = None, max_lines: int = MAX_LINES)
         if quote and room > 0:
             quotes[i], room = quote, room - 1
     for i, outlet in enumerate(shown):
-        if outlet["only_here"] and room > 0:
-            only[i], room = str(outlet["only_here"][0]), room - 1
+        if outlet.only_here and room > 0:
+            only[i], room = outlet.only_here[0], room - 1
     lines = [
-        OutletLines(o["outlet"], o["contrast"], quotes.get(i), only.get(i) if framing["comparable"] else None)
+        OutletLines(o.outlet, o.contrast, quotes.get(i), only.get(i) if framing.comparable else None)
         for i, o in enumerate(shown)
     ]
-    message = None if framing["comparable"] else framing["message"]
-    return ShortNote(story["title"], message, lines, len(outlets) - len(shown), full_command(topic, story["title"]))
+    message = None if framing.comparable else framing.message
+    return ShortNote(story.title, message, lines, len(outlets) - len(shown), full_command(topic, story.title))
 
 
 def wants_full(topic: str | None) -> tuple[str | None, bool]:

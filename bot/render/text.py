@@ -1,16 +1,32 @@
-"""Render the core's JSON documents as plain text or Markdown (console, CLI, fallbacks)."""
+"""Render the ``newsbrief/1`` documents as plain text or Markdown (console, CLI, fallbacks): one function
+per document type (:func:`document_blocks`, dispatched on the model class)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import singledispatch
 from typing import Any
 
-from bot.render.framing_note import ShortNote, short_note
+from bot.render.framing_note import FULL, ShortNote, short_note
 from bot.render.markup import link_label, markdown_text, plain_text
+from summarizer.documents import (
+    BriefDocument,
+    DigestDocument,
+    Document,
+    ErrorDocument,
+    FramingDocument,
+    SourceEntry,
+    SourcesDocument,
+    TimelineDocument,
+    TimelineEntry,
+    WhoWonDocument,
+    WhoWonResult,
+    as_document,
+)
 from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
+from summarizer.models import Figure, Problem, Story
 
-Doc = dict[str, Any]
 Escape = Callable[[str], str]
 
 
@@ -56,60 +72,64 @@ class Style:
         return f"[{label}]({target})" if self.markdown else f"{label}: {target}"
 
 
-def figure_line(figure: Doc, esc: Escape = _same) -> str:
+def figure_line(figure: Figure, esc: Escape = _same) -> str:
     """'58.30% (EIR News); also “almost 60 percent” and “58 percent” (Samnytt)', each value through ``esc``."""
-    preferred = figure["preferred"]
-    head = f"{esc(preferred['text'])} ({esc(preferred['outlet'])})"
-    others = [r for r in figure["reports"] if r != preferred]
+    preferred = figure.preferred
+    head = f"{esc(preferred.text)} ({esc(preferred.outlet)})"
+    others = [r for r in figure.reports if r != preferred]
     if not others:
         return head
     by_outlet: dict[str, list[str]] = {}
     for r in others:
-        by_outlet.setdefault(r["outlet"], []).append(f"“{esc(r['text'])}”")
+        by_outlet.setdefault(r.outlet, []).append(f"“{esc(r.text)}”")
     rest = "; ".join(f"{' and '.join(t)} ({esc(o)})" for o, t in by_outlet.items())
-    return f"{head}; {'also' if figure['agree'] else 'differs from'} {rest}"
+    return f"{head}; {'also' if figure.agree else 'differs from'} {rest}"
 
 
-def brief_lines(story: Doc, style: Style) -> list[str]:
-    unknown = {a["outlet"] for a in story["articles"] if not a.get("outlet_known", True)}
+def figure_subject(figure: Figure) -> str:
+    """What a figure measures: "Kast's vote share", or the quantity alone."""
+    return f"{figure.subject}'s {figure.quantity}" if figure.subject else figure.quantity
+
+
+def brief_lines(story: Story, style: Style) -> list[str]:
+    unknown = {a.outlet for a in story.articles if not a.outlet_known}
     t = style.text
-    outlets = [f"{t(o)} (outlet unknown: named after the file)" if o in unknown else t(o) for o in story["outlets"]]
-    lines = [style.heading(story["title"]), f"Outlets: {', '.join(outlets)}", ""]
-    for sentence in story["brief"]["sentences"]:
-        lines.append(style.item(f"{t(sentence['text'])} [{', '.join(t(s) for s in sentence['sources'])}]"))
-    if not story["brief"]["sentences"]:
+    outlets = [f"{t(o)} (outlet unknown: named after the file)" if o in unknown else t(o) for o in story.outlets]
+    lines = [style.heading(story.title), f"Outlets: {', '.join(outlets)}", ""]
+    for sentence in story.brief.sentences:
+        lines.append(style.item(f"{t(sentence.text)} [{', '.join(t(s) for s in sentence.sources)}]"))
+    if not story.brief.sentences:
         lines.append(style.item("No neutral sentence could be extracted from this story."))
-    differing = [f for f in story["figures"] if not f["agree"]]
+    differing = [f for f in story.figures if not f.agree]
     if differing:
         lines += ["", style.sub("Figures the outlets disagree on")]
         for f in differing:
-            subject = f"{f['subject']}'s {f['quantity']}" if f["subject"] else f["quantity"]
-            lines.append(style.item(f"{t(subject)}: {figure_line(f, t)}"))
+            lines.append(style.item(f"{t(figure_subject(f))}: {figure_line(f, t)}"))
     return lines
 
 
-def framing_lines(story: Doc, style: Style) -> list[str]:
-    framing, t = story["framing"], style.text
-    lines = [style.heading(f"How each outlet framed it: {story['title']}")]
-    lines.append(t(framing["message"] or framing["contrast"]))
-    for outlet in framing["outlets"]:
-        lines += ["", style.sub(outlet["outlet"])]
-        for label in outlet["labels"]:
-            lines.append(style.item(f"Calls {t(label['actor'])} “{t(label['label'])}”"))
-            lines.append(style.quote(label["quote"]))
-        for term in outlet["loaded_language"]:
-            speaker = " (in a quotation)" if term["in_quote"] else ""
-            lines.append(style.item(f"Loaded: “{t(term['term'])}” — {t(technique_words(term['technique']))}{speaker}"))
-            lines.append(style.quote(term["quote"]))
-        if outlet["frames"]:
-            shares = ", ".join(f"{t(frame_words(f['frame']))} {f['share']:.0%}" for f in outlet["frames"][:4])
+def framing_lines(story: Story, style: Style) -> list[str]:
+    framing, t = story.framing, style.text
+    lines = [style.heading(f"How each outlet framed it: {story.title}")]
+    lines.append(t(framing.message or framing.contrast))
+    for outlet in framing.outlets:
+        lines += ["", style.sub(outlet.outlet)]
+        for label in outlet.labels:
+            lines.append(style.item(f"Calls {t(label.actor)} “{t(label.label)}”"))
+            lines.append(style.quote(label.quote))
+        for term in outlet.loaded_language:
+            speaker = " (in a quotation)" if term.in_quote else ""
+            lines.append(style.item(f"Loaded: “{t(term.term)}” — {t(technique_words(term.technique))}{speaker}"))
+            lines.append(style.quote(term.quote))
+        if outlet.frames:
+            shares = ", ".join(f"{t(frame_words(f.frame))} {f.share:.0%}" for f in outlet.frames[:4])
             lines.append(style.item(f"Emphasis (share of its sentences): {shares}"))
-        for text in outlet["only_here"]:
+        for text in outlet.only_here:
             lines.append(style.item("Only here:"))
             lines.append(style.quote(text))
-        for note in outlet["figures_differ"]:
+        for note in outlet.figures_differ:
             lines.append(style.item(f"Figures differ: {t(note)}"))
-        lines.append(style.item(f"In short: {t(outlet['contrast'])}"))
+        lines.append(style.item(f"In short: {t(outlet.contrast)}"))
     return lines
 
 
@@ -132,93 +152,120 @@ def short_note_lines(note: ShortNote, style: Style, *, heading: bool = True) -> 
     return lines
 
 
-def election_lines(result: Doc, style: Style) -> list[str]:
-    election, t = result["election"], style.text
-    where = ", ".join(x for x in (election["office"], election["place"], election["date"]) if x)
-    lines = [style.heading(f"Who won: {result['title']}")]
-    winner = election["winner"]
-    share = f" — {figure_line(winner['vote_share'], t)}" if winner["vote_share"] else ""
-    lines.append(f"Winner: {t(winner['name'])}{share}")
-    for runner in election["runners_up"]:
-        share = f" — {figure_line(runner['vote_share'], t)}" if runner["vote_share"] else ""
-        lines.append(f"Runner-up: {t(runner['name'])}{share}")
-    if where:
-        lines.append(f"Race: {t(where)}")
-    for note in election["disagreements"]:
+def race(result: WhoWonResult) -> str:
+    """Office, place and date of an election, those that are known."""
+    election = result.election
+    return ", ".join(x for x in (election.office, election.place, election.date) if x)
+
+
+def election_lines(result: WhoWonResult, style: Style) -> list[str]:
+    election, t = result.election, style.text
+    lines = [style.heading(f"Who won: {result.title}")]
+    for role, candidate in [("Winner", election.winner), *(("Runner-up", r) for r in election.runners_up)]:
+        share = f" — {figure_line(candidate.vote_share, t)}" if candidate.vote_share else ""
+        lines.append(f"{role}: {t(candidate.name)}{share}")
+    if race(result):
+        lines.append(f"Race: {t(race(result))}")
+    for note in election.disagreements:
         lines.append(f"Disagreement: {t(note)}")
-    lines.append(f"Sources: {', '.join(t(s) for s in election['sources'])}")
+    lines.append(f"Sources: {', '.join(t(s) for s in election.sources)}")
     return lines
 
 
-def source_summary(src: Doc) -> tuple[str, str]:
+def source_summary(src: SourceEntry) -> tuple[str, str]:
     """(name, " — where (status; …)") for one entry of a ``sources`` document."""
-    name = src.get("outlet") or src.get("name", "?")
-    where = src.get("feed") or src.get("page") or src.get("origin", "")
-    status = []
-    if "articles" in src:
-        status.append(f"{src['articles']} article(s)")
-    if src.get("last_ok"):
-        status.append(f"last worked {src['last_ok']}")
-    if src.get("last_error"):
-        status.append(f"last error: {src['last_error']}")
-    if src.get("never_fetched"):
+    name = src.outlet or src.name or "?"
+    where = src.feed or src.page or src.origin or ""
+    status = [f"{src.articles} article(s)"]
+    if src.last_ok:
+        status.append(f"last worked {src.last_ok}")
+    if src.last_error:
+        status.append(f"last error: {src.last_error}")
+    if src.never_fetched:
         status.append("not fetched yet")
-    if src.get("known") is False:
+    if not src.known:
         status.append("outlet unknown (named after the file)")
-    return name, (f" — {where}" if where else "") + (f" ({'; '.join(status)})" if status else "")
+    return name, (f" — {where}" if where else "") + f" ({'; '.join(status)})"
 
 
-def source_lines(doc: Doc, style: Style) -> list[str]:
+def source_lines(doc: SourcesDocument, style: Style) -> list[str]:
     lines = [style.heading("Sources in use")]
-    for src in doc["sources"]:
+    for src in doc.sources:
         name, detail = source_summary(src)
         lines.append(style.item(f"{style.text(name)}{style.text(detail)}"))
-    if not doc["sources"]:
+    if not doc.sources:
         lines.append("No sources yet.")
     return lines
 
 
-def digest_lines(story: Doc, style: Style) -> list[str]:
+def digest_lines(story: Story, style: Style) -> list[str]:
     lines = brief_lines(story, style)
-    lines.append(f"Framing: {style.text(story['framing']['message'] or story['framing']['contrast'])}")
-    if story["framing"]["comparable"]:
+    lines.append(f"Framing: {style.text(story.framing.message or story.framing.contrast)}")
+    if story.framing.comparable:
         lines += short_note_lines(short_note(story), style, heading=False)
-    links = (style.link(article["outlet"], article.get("url")) for article in story["articles"])
+    links = (style.link(article.outlet, article.url) for article in story.articles)
     lines += [style.item(link) for link in links if link]
     return lines
 
 
-def timeline_text(entry: Doc, style: Style) -> list[str]:
+def timeline_text(entry: TimelineEntry, style: Style) -> list[str]:
     from bot.threads.timeline import timeline_lines  # the timeline's own module owns its wording
 
     lines = [style.text(line) for line in timeline_lines(entry)]
-    return [style.heading(f"Timeline: {entry['title']}"), *lines, style.text(f"(times in {entry['timezone']})")]
+    return [style.heading(f"Timeline: {entry.title}"), *lines, style.text(f"(times in {entry.timezone})")]
 
 
-def problem_lines(doc: Doc) -> list[str]:
-    return [f"! {plain_text(p['source'])}: {plain_text(p['problem'])}" for p in doc.get("problems", [])]
+def problem_lines(problems: list[Problem]) -> list[str]:
+    return [f"! {plain_text(p.source)}: {plain_text(p.problem)}" for p in problems]
 
 
-def render(doc: Doc, *, markdown: bool = False) -> str:
-    """The whole document as text: one block per story or result, separated by blank lines."""
+@singledispatch
+def document_blocks(doc: Document, style: Style) -> list[list[str]]:
+    """The document's blocks of lines (one per story or result), for its type."""
+    raise TypeError(f"no text rendering for {type(doc).__name__}")
+
+
+@document_blocks.register(ErrorDocument)
+def _error(doc: ErrorDocument, style: Style) -> list[list[str]]:
+    return [[style.text(doc.error.message)]]
+
+
+@document_blocks.register(BriefDocument)
+def _brief(doc: BriefDocument, style: Style) -> list[list[str]]:
+    return [brief_lines(s, style) for s in doc.stories]
+
+
+@document_blocks.register(FramingDocument)
+def _framing(doc: FramingDocument, style: Style) -> list[list[str]]:
+    if doc.note == FULL:
+        return [framing_lines(s, style) for s in doc.stories]
+    return [short_note_lines(short_note(s, doc.topic), style) for s in doc.stories]
+
+
+@document_blocks.register(WhoWonDocument)
+def _who_won(doc: WhoWonDocument, style: Style) -> list[list[str]]:
+    return [election_lines(r, style) for r in doc.results] or [[style.text(doc.message or "")]]
+
+
+@document_blocks.register(SourcesDocument)
+def _sources(doc: SourcesDocument, style: Style) -> list[list[str]]:
+    return [source_lines(doc, style)]
+
+
+@document_blocks.register(DigestDocument)
+def _digest(doc: DigestDocument, style: Style) -> list[list[str]]:
+    return [digest_lines(s, style) for s in doc.stories] or [["No new stories."]]
+
+
+@document_blocks.register(TimelineDocument)
+def _timeline(doc: TimelineDocument, style: Style) -> list[list[str]]:
+    return [timeline_text(t, style) for t in doc.timelines]
+
+
+def render(doc: Document | Mapping[str, Any], *, markdown: bool = False) -> str:
+    """The whole document (typed, or its JSON) as text: one block per story or result, separated by blank lines."""
     style = Style(markdown)
-    blocks: list[list[str]] = []
-    if doc.get("error"):
-        blocks.append([style.text(doc["error"]["message"])])
-    elif doc["command"] == "who-won":
-        blocks += [election_lines(r, style) for r in doc["results"]] or [[style.text(doc["message"])]]
-    elif doc["command"] == "framing" and doc.get("note") == "short":
-        blocks += [short_note_lines(short_note(s, doc.get("topic")), style) for s in doc["stories"]]
-    elif doc["command"] == "framing":
-        blocks += [framing_lines(s, style) for s in doc["stories"]]
-    elif doc["command"] == "sources":
-        blocks.append(source_lines(doc, style))
-    elif doc["command"] == "digest":
-        blocks += [digest_lines(s, style) for s in doc["stories"]] or [["No new stories."]]
-    elif doc["command"] == "timeline":
-        blocks += [timeline_text(t, style) for t in doc["timelines"]]
-    else:
-        blocks += [brief_lines(s, style) for s in doc["stories"]]
+    blocks = document_blocks(as_document(doc), style)
     if markdown:
         blocks = [commonmark_spacing(b) for b in blocks]
     return "\n\n".join("\n".join(b) for b in blocks).strip() + "\n"

@@ -20,6 +20,7 @@ from bot.slack.delivery import RetryPolicy, SlackDelivery, make_web_client
 from bot.slack.errors import describe_failure
 from bot.slack.pictures import share_pictures
 from bot.threads.slack import post_claimed
+from summarizer.documents import DigestDocument, Document, FramingDocument
 
 log = logging.getLogger("newsbrief.slack")
 
@@ -117,17 +118,17 @@ class SlackCommands:
         )
         if reply.record_roots is not None and self._brief_in_thread(client, command["channel_id"], reply):
             return
-        self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=reply.is_error)
-        picture = None if reply.is_error else self.service.pictures.framing(reply.doc)
-        if picture is not None and command.get("channel_id"):  # the story's coverage, shared after the note
-            share_pictures(
-                client, self.delivery.policy, command["channel_id"], [(reply.doc["stories"][0]["title"], picture)]
-            )
+        document = reply.document
+        self.delivery.respond(command["response_url"], render_messages(document), ephemeral=reply.is_error)
+        picture = self.service.pictures.framing(document)
+        if picture is not None and command.get("channel_id") and isinstance(document, FramingDocument):
+            # the story's coverage, shared after the note
+            share_pictures(client, self.delivery.policy, command["channel_id"], [(document.stories[0].title, picture)])
 
     def _brief_in_thread(self, client: WebClient, channel: str, reply: Reply) -> bool:
         """/brief in a channel with threads: the story posted as the bot, the root of its thread. False when
         Slack refused it (the bot not in the channel): the claim is released and the answer goes out as usual."""
-        pictures = self.service.pictures.digest(reply.doc, "slack", channel)
+        pictures = self.service.pictures.digest(reply.document, "slack", channel)
         try:
             post_claimed(client, self.delivery.policy, channel, reply, pictures)
         except DeliveryUnknown:
@@ -144,16 +145,20 @@ class SlackCommands:
         channel = command["channel_id"]
         reply = self.service.run("digest", platform="slack", channel_id=channel, workspace=command.get("team_id"))
         if reply.is_error:  # including "no new stories": told only to the user who asked
-            self.delivery.respond(command["response_url"], render_messages(reply.doc), ephemeral=True)
+            self.delivery.respond(command["response_url"], render_messages(reply.document), ephemeral=True)
             return
         if reply.record_roots is not None:  # threads = true: each story the root of its thread
             post_claimed(
-                client, self.delivery.policy, channel, reply, self.service.pictures.digest(reply.doc, "slack", channel)
+                client,
+                self.delivery.policy,
+                channel,
+                reply,
+                self.service.pictures.digest(reply.document, "slack", channel),
             )
             return
         with reply.delivery():  # a failed post releases the stories for the next digest
-            self.delivery.post_to_channel(client, channel, render_messages(reply.doc))
-        digest_pictures(self.service.pictures, client, self.delivery.policy, channel, reply.doc)
+            self.delivery.post_to_channel(client, channel, render_messages(reply.document))
+        digest_pictures(self.service.pictures, client, self.delivery.policy, channel, reply.document)
 
     def configure(self, command: dict[str, Any], client: WebClient) -> None:
         """/newsbrief-config: admin configuration editing; replies only to the user who ran it."""
@@ -173,12 +178,12 @@ class SlackCommands:
             log.warning("could not tell the user about error %s: %s", failure.error_id, type(exc).__name__)
 
 
-def digest_pictures(
-    pictures: Pictures, client: WebClient, policy: RetryPolicy, channel: str, doc: dict[str, Any]
-) -> None:
+def digest_pictures(pictures: Pictures, client: WebClient, policy: RetryPolicy, channel: str, doc: Document) -> None:
     """After a digest went out: its stories' coverage pictures, in a channel with ``pictures = true``."""
+    if not isinstance(doc, DigestDocument):
+        return
     drawn = pictures.digest(doc, "slack", channel)
-    shared = [(story["title"], p) for story, p in zip(doc["stories"], drawn, strict=True) if p is not None]
+    shared = [(story.title, p) for story, p in zip(doc.stories, drawn, strict=True) if p is not None]
     share_pictures(client, policy, channel, shared)
 
 

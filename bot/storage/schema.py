@@ -53,7 +53,7 @@ article_analyses = Table(
     Column("analysed_at", DateTime(timezone=True), nullable=False),
 )
 
-# The current stories (rebuilt after each ingest that added articles); ``doc`` is Story.to_dict() JSON.
+# The current stories (rebuilt after each ingest that added articles); ``doc`` is the story's JSON (summarizer.documents.story_to_json).
 stories = Table(
     "stories",
     metadata,

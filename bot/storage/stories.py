@@ -1,4 +1,9 @@
-"""Stories as last built from the recent articles; each keyed by its earliest article."""
+"""Stories as last built from the recent articles; each keyed by its earliest article.
+
+A row's ``doc`` is the story's ``newsbrief/1`` JSON (:func:`summarizer.documents.story_to_json`), read back
+through the same model (validated), so rows written by earlier versions (without ``credits``, ``party``
+or ``keywords``) still read: fields are only ever added, with defaults.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from sqlalchemy import Connection, func, select
 from bot.storage.articles import first_seen
 from bot.storage.database import as_utc
 from bot.storage.schema import meta, stories
+from summarizer.documents import story_from_json, story_to_json
 from summarizer.models import Story
 
 BUILT_THROUGH = "stories_built_through_seq"
@@ -19,10 +25,10 @@ BUILT_THROUGH = "stories_built_through_seq"
 
 @dataclass(frozen=True)
 class StoredStory:
-    """A story row: its stable key, its JSON document and when its newest article arrived."""
+    """A story row: its stable key, the story and when its newest article arrived."""
 
     key: str
-    doc: dict[str, Any]
+    story: Story
     article_ids: list[str]
     outlets: int
     articles: int
@@ -46,7 +52,7 @@ def replace_stories(conn: Connection, built: list[Story], *, now: datetime, thro
             "outlets": len(story.outlets),
             "articles": len(story.articles),
             "article_ids": json.dumps(members),
-            "doc": json.dumps(story.to_dict(), ensure_ascii=False),
+            "doc": json.dumps(story_to_json(story), ensure_ascii=False),
             "newest_seen": max(seen[aid][1] for aid in members),
             "built_at": now,
         }
@@ -65,7 +71,7 @@ def current_stories(conn: Connection) -> list[StoredStory]:
     return [
         StoredStory(
             key=r.story_key,
-            doc=json.loads(r.doc),
+            story=story_from_json(r.doc),
             article_ids=json.loads(r.article_ids),
             outlets=r.outlets,
             articles=r.articles,
@@ -82,7 +88,7 @@ def story_by_id(conn: Connection, story_id: str) -> StoredStory | None:
         return None
     return StoredStory(
         key=row.story_key,
-        doc=json.loads(row.doc),
+        story=story_from_json(row.doc),
         article_ids=json.loads(row.article_ids),
         outlets=row.outlets,
         articles=row.articles,

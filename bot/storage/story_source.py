@@ -8,7 +8,6 @@ from typing import Any
 
 from bot.storage.database import Database
 from bot.storage.stories import current_stories
-from bot.storage.story_codec import story_from_dict
 from summarizer.models import Story
 
 
@@ -29,7 +28,7 @@ class StoredStories:
     def refresh(self) -> int:
         """Reload the stories; returns how many there are."""
         with self._db.read() as conn:
-            stories = [story_from_dict(s.doc) for s in current_stories(conn)]
+            stories = [s.story for s in current_stories(conn)]
         with self._lock:
             self._stories = stories
         return len(stories)

@@ -22,7 +22,7 @@ class Snapshot:
 
     @classmethod
     def of(cls, story: Doc) -> Snapshot:
-        """The snapshot of a story document (``Story.to_dict()``)."""
+        """The snapshot of a story's JSON (``summarizer.documents.story_to_json``)."""
         figures: dict[str, dict[str, list[Any]]] = {}
         labels: dict[str, str] = {}
         for figure in story.get("figures", []):

@@ -27,10 +27,11 @@ from bot.render.coverage_picture import Picture
 from bot.render.markup import discord_text
 from bot.service import Reply
 from bot.storage.threads import ThreadRoot
-from bot.threads.publish import full_note_doc, story_doc
+from bot.threads.publish import PostedStories, full_note_doc, posted_stories, story_doc
+from summarizer.documents import DigestDocument
+from summarizer.models import Story
 
 log = logging.getLogger("newsbrief.threads")
-Doc = dict[str, Any]
 THREAD_NAME_CHARS = 100  # Discord's limit on a thread's name
 ARCHIVE_MINUTES: Literal[4320] = 4320  # three days without activity
 FORUM_TYPES = frozenset({15, 16})  # GUILD_FORUM, GUILD_MEDIA: every message is a post (a thread)
@@ -95,7 +96,7 @@ def thread_name(title: str) -> str:
 async def post_roots(
     client_or_http: discord.Client | HTTPClient,
     channel_id: int | str,
-    doc: Doc,
+    doc: PostedStories,
     *,
     pictures: Sequence[Picture | None] | None = None,
     backoff: Backoff = DEFAULT_BACKOFF,
@@ -111,11 +112,11 @@ async def post_roots(
     forum = await is_forum(http, channel_id)
     what = f"posting a story to Discord channel {channel_id}"
     roots: list[ThreadRoot] = []
-    for i, story in enumerate(doc["stories"]):
+    for i, story in enumerate(doc.stories):
         embeds, shown = show_pictures(story_doc(doc, story), [pictures[i]] if pictures else None)
         first, *rest = pack_messages(embeds)
         attached = [shown[id(e)] for e in first if id(e) in shown]
-        name = thread_name(story.get("title", ""))
+        name = thread_name(story.title)
         try:
             if forum:
                 root = await with_retries(partial(_forum_post, http, channel_id, name, first, attached), what, backoff)
@@ -152,7 +153,7 @@ async def post_update(
     channel_id: int | str,
     root: ThreadRoot,
     lines: list[str],
-    story: Doc,
+    story: Story,
     *,
     picture: Picture | None = None,
     backoff: Backoff = DEFAULT_BACKOFF,
@@ -163,7 +164,7 @@ async def post_update(
     http = _http(client_or_http)
     content = "\n".join(discord_text(line) for line in lines)[:2000]
     await with_retries(partial(_send, http, root.thread_id, content=content), "posting a story update", backoff)
-    embeds, shown = show_pictures({"command": "digest", "stories": [story]}, [picture] if picture else None)
+    embeds, shown = show_pictures(DigestDocument(stories=[story]), [picture] if picture else None)
     first = pack_messages(embeds)[0]
     attached = [shown[id(e)] for e in first if id(e) in shown]
     try:
@@ -177,13 +178,13 @@ async def post_update(
 async def post_digest_to(
     client_or_http: discord.Client | HTTPClient,
     channel_id: int | str,
-    doc: Doc,
+    doc: PostedStories,
     *,
     pictures: Sequence[Picture | None] | None = None,
 ) -> None:
     """A digest in a channel without threads: the usual messages, but in a forum channel (where only posts
     can go) one post per story, not followed for updates."""
-    if doc.get("stories") and await is_forum(_http(client_or_http), channel_id):
+    if doc.stories and await is_forum(_http(client_or_http), channel_id):
         await post_roots(client_or_http, channel_id, doc, pictures=pictures)
     else:
         await post_digest(client_or_http, channel_id, doc, pictures=pictures)
@@ -201,7 +202,7 @@ async def post_claimed(
     leaves the stories posted (not followed) instead of releasing stories that went out.
     """
     async with reply.delivery():
-        roots = await post_roots(client_or_http, channel_id, reply.doc, pictures=pictures)
+        roots = await post_roots(client_or_http, channel_id, posted_stories(reply.document), pictures=pictures)
     if reply.record_roots is not None:
         try:
             await asyncio.to_thread(reply.record_roots, roots)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
@@ -22,6 +21,7 @@ from bot.storage.database import Database, utcnow
 from bot.storage.posts import add_pending, claim_run, posted_state
 from bot.storage.stories import StoredStory, story_by_id
 from bot.threads.follow import record_roots
+from summarizer.documents import BriefDocument
 
 log = logging.getLogger("newsbrief.threads")
 
@@ -36,18 +36,18 @@ class ChannelThreads:
     def enabled(self, platform: str, channel_id: str, workspace: str | None) -> bool:
         return effective_settings(self.config(), platform, channel_id, workspace).threads
 
-    def claim(self, platform: str, channel_id: str, workspace: str | None, doc: dict[str, Any]) -> PendingDigest | None:
+    def claim(self, platform: str, channel_id: str, workspace: str | None, doc: BriefDocument) -> PendingDigest | None:
         """The answer's first story claimed for this channel; ``None``: answer as usual (see the module)."""
-        if not doc.get("stories") or not self.enabled(platform, channel_id, workspace):
+        if not doc.stories or not self.enabled(platform, channel_id, workspace):
             return None
         try:
-            claimed = self._claim(platform, channel_id, str(doc["stories"][0]["id"]))
+            claimed = self._claim(platform, channel_id, doc.stories[0].id)
         except IntegrityError:  # another process posted the same story here at the same moment
             return None
         if claimed is None:
             return None
         run_id, story = claimed
-        first = {**doc, "stories": doc["stories"][:1]}
+        first = doc.model_copy(update={"stories": doc.stories[:1]})
         roots = partial(record_roots, self.db, platform, channel_id, [story])
         return PendingDigest(first, partial(settle_run, self.db, run_id), roots)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 from slack_sdk import WebClient
 
@@ -15,10 +14,11 @@ from bot.slack.delivery import RetryPolicy, classify_post_error, unsent_retry_cl
 from bot.slack.limits import SlackMessage
 from bot.slack.pictures import share_pictures
 from bot.storage.threads import ThreadRoot
-from bot.threads.publish import full_note_doc, story_doc
+from bot.threads.publish import PostedStories, full_note_doc, posted_stories, story_doc
+from summarizer.documents import DigestDocument
+from summarizer.models import Story
 
 log = logging.getLogger("newsbrief.threads")
-Doc = dict[str, Any]
 
 
 class SlackThreads:
@@ -43,13 +43,15 @@ class SlackThreads:
             raise mapped from exc
         return str(result["ts"])
 
-    def post_roots(self, channel: str, doc: Doc, pictures: Sequence[Picture | None] | None = None) -> list[ThreadRoot]:
+    def post_roots(
+        self, channel: str, doc: PostedStories, pictures: Sequence[Picture | None] | None = None
+    ) -> list[ThreadRoot]:
         """One message per story; a story longer than one message continues inside its own thread, then the
         thread gets the story's full framing note and its coverage picture (one per story in ``pictures``)."""
         poster = self._poster()
         roots: list[ThreadRoot] = []
         sent = 0
-        for i, story in enumerate(doc["stories"]):
+        for i, story in enumerate(doc.stories):
             first, *rest = render_messages(story_doc(doc, story))
             ts = self._post(poster, channel, first, None, sent)
             sent += 1
@@ -59,7 +61,7 @@ class SlackThreads:
             self._extras(poster, channel, ts, story, pictures[i] if pictures else None)
         return roots
 
-    def _extras(self, poster: WebClient, channel: str, ts: str, story: Doc, picture: Picture | None) -> None:
+    def _extras(self, poster: WebClient, channel: str, ts: str, story: Story, picture: Picture | None) -> None:
         """The full note and the picture in the story's thread: extras, so a failure is logged, never raised."""
         note = full_note_doc(story)
         try:
@@ -70,23 +72,23 @@ class SlackThreads:
         except Exception as exc:  # noqa: BLE001 - the story itself went out
             log.warning("the full framing note of %s in %s was not posted (%s)", ts, channel, type(exc).__name__)
         if picture is not None:
-            share_pictures(self.client, self.policy, channel, [(story.get("title", ""), picture)], thread_ts=ts)
+            share_pictures(self.client, self.policy, channel, [(story.title, picture)], thread_ts=ts)
 
     def post_update(
-        self, channel: str, root: ThreadRoot, lines: list[str], story: Doc, picture: Picture | None = None
+        self, channel: str, root: ThreadRoot, lines: list[str], story: Story, picture: Picture | None = None
     ) -> None:
         """The update as a reply in the thread, then the root re-rendered (its outlets line) with ``chat.update``;
         a ``picture`` (the story's coverage as it is now) follows the update in the thread."""
         poster = self._poster()
         for i, message in enumerate(text_message(None, lines)):
             self._post(poster, channel, message, root.thread_id, i)
-        first = render_messages({"command": "digest", "stories": [story]})[0]
+        first = render_messages(DigestDocument(stories=[story]))[0]
         try:
             poster.chat_update(channel=channel, ts=root.root_id, text=first.text, blocks=first.blocks)
         except Exception:  # the update itself went out; a stale outlet count is not worth a failure
             log.warning("could not edit the root message %s in %s", root.root_id, channel, exc_info=True)
         if picture is not None:
-            share_pictures(self.client, self.policy, channel, [(story.get("title", ""), picture)], root.thread_id)
+            share_pictures(self.client, self.policy, channel, [(story.title, picture)], root.thread_id)
 
 
 def post_claimed(
@@ -98,7 +100,7 @@ def post_claimed(
     leaves the stories posted (not followed) instead of releasing stories that went out.
     """
     with reply.delivery():
-        roots = SlackThreads(client, policy).post_roots(channel, reply.doc, pictures)
+        roots = SlackThreads(client, policy).post_roots(channel, posted_stories(reply.document), pictures)
     if reply.record_roots is not None:
         try:
             reply.record_roots(roots)

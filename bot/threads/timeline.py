@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -21,7 +20,7 @@ from bot.storage.database import Database
 from bot.storage.schema import stories as stories_table
 from bot.storage.threads import updates_for
 from bot.threads.changes import changes_from_json
-from summarizer.documents import TimelineDocument
+from summarizer.documents import TimelineDocument, TimelineEntry, TimelineEvent
 from summarizer.models import Story
 
 MAX_EVENTS = 12  # "a few lines": the rest are counted in one closing line
@@ -89,19 +88,15 @@ def _when(at: datetime, zone: ZoneInfo) -> str:
     return at.astimezone(zone).strftime("%a %d %b %H:%M")
 
 
-def timeline_entry(story: Story, events: list[Event], timezone: str) -> dict[str, Any]:
+def timeline_entry(story: Story, events: list[Event], timezone: str) -> TimelineEntry:
     """One story's timeline as data: times in ``timezone``, oldest first, at most MAX_EVENTS lines."""
     zone = ZoneInfo(timezone)
     ordered = sorted(events, key=lambda e: e.at)
     shown = ordered[:MAX_EVENTS]
-    lines = [{"at": e.at.astimezone(zone).isoformat(), "when": _when(e.at, zone), "text": e.text} for e in shown]
-    return {
-        "story_id": story.id,
-        "title": story.title,
-        "timezone": timezone,
-        "events": lines,
-        "more": len(ordered) - len(shown),
-    }
+    lines = [TimelineEvent(at=e.at.astimezone(zone).isoformat(), when=_when(e.at, zone), text=e.text) for e in shown]
+    return TimelineEntry(
+        story_id=story.id, title=story.title, timezone=timezone, events=lines, more=len(ordered) - len(shown)
+    )
 
 
 class Timelines:
@@ -153,14 +148,14 @@ class Timelines:
         """The ``timeline`` document of ``stories`` (already matched to the topic)."""
         timezone = self.zone(platform, channel_id, workspace)
         entries = [timeline_entry(s, self.events(s), timezone) for s in stories]
-        return TimelineDocument.model_validate({"topic": topic, "timelines": entries})
+        return TimelineDocument(topic=topic, timelines=entries)
 
 
-def timeline_lines(entry: dict[str, Any]) -> list[str]:
+def timeline_lines(entry: TimelineEntry) -> list[str]:
     """Plain lines of one story's timeline (renderers escape them for their platform)."""
-    lines = [f"{e['when']} — {e['text']}" for e in entry["events"]]
-    if entry.get("more"):
-        lines.append(f"…and {entry['more']} more")
-    if not entry["events"]:
+    lines = [f"{e.when} — {e.text}" for e in entry.events]
+    if entry.more:
+        lines.append(f"…and {entry.more} more")
+    if not entry.events:
         lines.append("No dated articles for this story.")
     return lines

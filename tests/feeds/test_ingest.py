@@ -46,7 +46,7 @@ def make_config(server: FeedServer, *extra: tuple[str, str], db_url: str = "sqli
 
 def titles(db: Database) -> list[str]:
     with db.transaction() as conn:
-        return [s.doc["title"] for s in current_stories(conn)]
+        return [s.story.title for s in current_stories(conn)]
 
 
 async def test_broken_sources_are_recorded_and_the_others_still_ingest(server: FeedServer, db: Database) -> None:
@@ -67,7 +67,7 @@ async def test_broken_sources_are_recorded_and_the_others_still_ingest(server: F
     }
     # the three outlets' versions of the same events became stories with three outlets each
     with db.transaction() as conn:
-        by_outlets = {s.doc["title"]: s.outlets for s in current_stories(conn)}
+        by_outlets = {s.story.title: s.outlets for s in current_stories(conn)}
     assert sorted(by_outlets.values(), reverse=True)[:2] == [3, 3]
     assert report.new_stories == report.stories == len(by_outlets)
 

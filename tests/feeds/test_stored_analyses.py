@@ -53,4 +53,4 @@ async def test_a_channels_own_brief_length_is_rebuilt_from_stored_analyses(serve
     before = parsed_count()
     rebuilt = rebrief(db, stories, settings, BriefSettings())
     assert parsed_count() == before
-    assert all(len(s.doc["brief"]["sentences"]) <= 1 for s in rebuilt)
+    assert all(len(s.story.brief.sentences) <= 1 for s in rebuilt)

@@ -12,23 +12,23 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from bot.config.model import NewsbriefConfig, effective_settings
 from bot.digest import run_digest
 from bot.feeds.fetch import FetchPolicy
 from bot.feeds.ingest import ingest_once
 from bot.storage import open_database
+from summarizer.documents import DigestDocument
 
 
 class HangingFilePublisher:
     def __init__(self, out: Path, hang: float) -> None:
         self.out, self.hang = out, hang
 
-    async def post(self, target: str, doc: dict[str, Any]) -> None:
+    async def post(self, target: str, doc: DigestDocument) -> None:
         with self.out.open("a", encoding="utf-8") as f:
-            for story in doc["stories"]:
-                f.write(f"{target}\t{story['title']}\n")
+            for story in doc.stories:
+                f.write(f"{target}\t{story.title}\n")
             f.flush()
             os.fsync(f.fileno())
         await asyncio.sleep(self.hang)

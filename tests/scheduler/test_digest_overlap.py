@@ -46,7 +46,7 @@ async def test_an_empty_run_during_a_stuck_digest_does_not_hide_stories_that_bec
         insert_articles(conn, "valley", [article(NEW_STORY, "Ridge fire contained", "fire")], utcnow())
     rebuild_stories(stored, BriefSettings())
     stuck = ChannelDigests(stored, lambda: config)("discord", "100", None)
-    assert [s["title"] for s in stuck.doc["stories"]] == ["Ridge fire contained"]
+    assert [s["title"] for s in stuck.document.to_json()["stories"]] == ["Ridge fire contained"]
 
     # An ingest stores two articles; the stories are rebuilt from them only later. A scheduled digest
     # that runs in between has nothing new to say.

@@ -1,4 +1,4 @@
-"""Storage on SQLite and PostgreSQL: migrations, article dedupe, run claims, post records, the story codec."""
+"""Storage on SQLite and PostgreSQL: migrations, article dedupe, run claims, post records."""
 
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ from bot.storage.posts import (
     recover_interrupted,
 )
 from bot.storage.schema import digest_runs, posts
-from bot.storage.story_codec import story_from_dict
-from summarizer.models import Story
 from summarizer.readers import make_article
 
 BODY = (
@@ -116,11 +114,6 @@ def test_a_failed_publish_releases_its_stories_and_a_crashed_one_keeps_them(db: 
         statuses = {r.story_key: r.status for r in conn.execute(select(posts))}
     assert state.keys == {"a-2"}  # at-most-once: the interrupted post is never re-sent
     assert statuses == {"a-2": "unknown"}
-
-
-def test_a_story_comes_back_from_its_json(seed_stories: list[Story]) -> None:
-    for story in seed_stories:
-        assert story_from_dict(story.to_dict()) == story
 
 
 def test_database_url_comes_from_the_environment_first(monkeypatch: pytest.MonkeyPatch) -> None:

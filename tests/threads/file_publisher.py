@@ -6,9 +6,10 @@ import asyncio
 import itertools
 import os
 from pathlib import Path
-from typing import Any
 
 from bot.storage.threads import ThreadRoot
+from summarizer.documents import DigestDocument
+from summarizer.models import Story
 
 
 class FileThreadPublisher:
@@ -22,18 +23,18 @@ class FileThreadPublisher:
             f.flush()
             os.fsync(f.fileno())
 
-    async def post(self, target: str, doc: dict[str, Any]) -> None:
-        for story in doc["stories"]:
-            self._write(f"{target}\tpost\t{story['title']}")
+    async def post(self, target: str, doc: DigestDocument) -> None:
+        for story in doc.stories:
+            self._write(f"{target}\tpost\t{story.title}")
 
-    async def post_roots(self, target: str, doc: dict[str, Any]) -> list[ThreadRoot]:
+    async def post_roots(self, target: str, doc: DigestDocument) -> list[ThreadRoot]:
         roots = []
-        for story in doc["stories"]:
+        for story in doc.stories:
             root = f"{os.getpid()}-{next(self._ids)}"
-            self._write(f"{target}\troot {root}\t{story['title']}")
+            self._write(f"{target}\troot {root}\t{story.title}")
             roots.append(ThreadRoot(root, root))
         return roots
 
-    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: dict[str, Any]) -> None:
+    async def post_update(self, target: str, root: ThreadRoot, lines: list[str], story: Story) -> None:
         self._write(f"{target}\tupdate {root.thread_id}\t{' '.join(lines)}")
         await asyncio.sleep(self.hang)

@@ -32,8 +32,15 @@ def long_framing_doc(outlets: int = 30) -> dict:
         "problems": [],
         "stories": [
             {
+                "id": "s-long",
                 "title": title,
+                "outlets": [],
+                "articles": [],
+                "brief": {"sentences": [], "algorithm": "lexrank", "words": 90},
+                "figures": [],
+                "election": None,
                 "framing": {
+                    "comparable": True,
                     "message": None,
                     "contrast": prose(900),
                     "outlets": [
@@ -50,7 +57,7 @@ def long_framing_doc(outlets: int = 30) -> dict:
                                     "in_quote": False,
                                 }
                             ],
-                            "frames": [{"frame": "Economic", "share": 0.5}],
+                            "frames": [{"frame": "Economic", "share": 0.5, "sentences": 1, "quote": ""}],
                             "only_here": [prose(250, i)],
                             "figures_differ": [],
                             "contrast": prose(30, i),

@@ -51,7 +51,7 @@ async def test_no_picture_for_a_single_outlet_story(fake):
 
 
 async def test_a_pictures_channel_digest_attaches_each_storys_picture(bot, fake, seed_stories):
-    doc = digest_document(seed_stories).to_json()
+    doc = digest_document(seed_stories)
     await DiscordPublisher(bot, pictures([("discord", CHANNEL)])).post(CHANNEL, doc)
     [message] = fake.posted(f"/channels/{CHANNEL}/messages")
     assert "Did not cover it: Harbor Gazette" in assert_picture_shown(message, "coverage-1.png")
@@ -59,7 +59,7 @@ async def test_a_pictures_channel_digest_attaches_each_storys_picture(bot, fake,
 
 
 async def test_a_channel_without_pictures_gets_the_digest_alone(bot, fake, seed_stories):
-    doc = digest_document(seed_stories).to_json()
+    doc = digest_document(seed_stories)
     await DiscordPublisher(bot, pictures([("discord", CHANNEL)], pictures_on=False)).post(CHANNEL, doc)
     [message] = fake.posted(f"/channels/{CHANNEL}/messages")
     assert not message.files and "58.30%" in message.text()

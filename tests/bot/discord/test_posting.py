@@ -20,7 +20,7 @@ FAST = Backoff(attempts=3, first=0.01, factor=2.0)
 
 @pytest.fixture
 def digest(service):
-    return digest_document(service.source.stories()).to_json()
+    return digest_document(service.source.stories())
 
 
 async def test_post_digest_with_a_client(bot, fake, digest):

@@ -144,7 +144,7 @@ async def test_a_digest_to_a_forum_channel_without_threads_is_still_one_post_per
 ) -> None:
     forum = "700000000000000099"  # not configured: threads off
     fake.channel_types[forum] = 15
-    doc = {**DigestDocument().to_json(), "stories": [s.to_dict() for s in service.source.stories()]}
+    doc = DigestDocument(stories=service.source.stories())
     await DiscordPublisher(bot).post(forum, doc)
     [post] = fake.forum_posts(forum)
     assert "Mara Lindqvist" in post.text()

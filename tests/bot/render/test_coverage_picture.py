@@ -19,7 +19,7 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def test_the_seed_story_as_a_chat_sized_png(seed_stories):
-    data = coverage(seed_stories[0].to_dict(), ["Samnytt", "EIR News", "Harbor Gazette"])
+    data = coverage(seed_stories[0], ["Samnytt", "EIR News", "Harbor Gazette"])
     assert data is not None
     picture = draw(data)
     assert png_size(picture.png) == (WIDTH, HEIGHT) == (800, 450)

@@ -41,7 +41,7 @@ def test_many_outlets_stay_within_a_dozen_lines_and_say_how_many_are_left(seed_s
         for i in range(9)
     ]
     big = dataclasses.replace(story, framing=dataclasses.replace(story.framing, outlets=many))
-    note = short_note(big.to_dict())
+    note = short_note(big)
     assert sum(o.count for o in note.outlets) + 3 <= MAX_LINES and note.more == 0
     text = console([big]).exec("/framing")
     assert len(text.splitlines()) <= MAX_LINES + 1  # the plain heading's underline is the one extra
