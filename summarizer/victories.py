@@ -40,6 +40,10 @@ WIN_OBJECTS = ELECTION_NOUNS | OFFICE_NOUNS | RACE_NOUNS | {"majority", "seat", 
 RANKS = {"first": 1, "second": 2, "top": 1}
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th"})
 PRONOUNS = frozenset({"he", "she"})
+# Every word a relation below starts from: other tokens are skipped before the costlier clause checks.
+RELATION_WORDS = WIN_VERBS | BEAT_VERBS | {
+    "elect", "re-elect", "reelect", "concede", "lose", "victory", "win", "election", "winner", "follow",
+}  # fmt: skip
 
 
 @dataclass
@@ -141,6 +145,8 @@ def read_sentence(s: SentenceAnalysis, people: People, previous_winner: Contende
 
     for i, t in enumerate(s.tokens):
         lemma = t.lemma.lower()
+        if lemma not in RELATION_WORDS and t.text.lower() not in RANKS:
+            continue
         if t.in_quote or not is_stated_fact(s, i) or not_final(s, _own_clause(s, i)):
             continue
         if t.pos == "VERB" and lemma in WIN_VERBS and t.dep not in ("amod", "acl") and _victory_object(s, i):

@@ -123,9 +123,9 @@ class _Plan:
     def text(self, i: int) -> str:
         return self.headline.text if i == -1 and self.headline else self.sentences[i].text
 
-    def record(self, i: int, doc: Any) -> None:
+    def record(self, i: int, found: tuple[tuple[Token, ...], tuple[Entity, ...]]) -> None:
         base = self.headline if i == -1 and self.headline else self.sentences[i]
-        tokens, entities = _records(doc, base.text)
+        tokens, entities = found
         role = base.role
         if role == BODY and not has_finite_clause(tokens):
             role = "fragment"
@@ -227,15 +227,16 @@ def analyse_articles(
 
 
 def _parse_into(work: list[tuple[_Plan, list[int]]]) -> None:
-    texts = [plan.text(i) for plan, indices in work for i in indices]
-    docs = iter(_parse(texts))
+    """Parse the chosen sentences, each distinct text once (wire copy and repeated leads recur)."""
+    texts = list(dict.fromkeys(plan.text(i) for plan, indices in work for i in indices))
+    records = {text: _records(doc, text) for text, doc in zip(texts, _parse(texts), strict=True)}
     for plan, indices in work:
         for i in indices:
-            plan.record(i, next(docs))
+            plan.record(i, records[plan.text(i)])
 
 
 def parsed_count() -> int:
-    """How many texts (sentences, headlines) this process has parsed so far: a rebuild from stored
+    """How many distinct texts (sentences, headlines) this process has parsed: a rebuild from stored
     analyses adds none, which tests and benchmarks check."""
     return _parsed[0]
 

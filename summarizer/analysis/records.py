@@ -67,6 +67,8 @@ class SentenceAnalysis:
     tokens: tuple[Token, ...] = ()
     entities: tuple[Entity, ...] = ()
     parsed: bool = False
+    # Each token's children, built on first use: the parse is read many times per sentence.
+    _children: tuple[tuple[int, ...], ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def is_body(self) -> bool:
@@ -78,7 +80,15 @@ class SentenceAnalysis:
 
     def children(self, i: int) -> Iterator[int]:
         """Indices of the tokens whose head is token ``i``."""
-        return (j for j, t in enumerate(self.tokens) if t.head == i and j != i)
+        found = self._children
+        if found is None:
+            lists: list[list[int]] = [[] for _ in self.tokens]
+            for j, t in enumerate(self.tokens):
+                if t.head != j and 0 <= t.head < len(lists):
+                    lists[t.head].append(j)
+            found = tuple(tuple(kids) for kids in lists)
+            object.__setattr__(self, "_children", found)
+        return iter(found[i])
 
     def subtree(self, i: int) -> list[int]:
         """Token ``i`` and every token below it, in sentence order."""

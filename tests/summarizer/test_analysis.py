@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.analysis.analyse import analyse_articles
+from summarizer.analysis.analyse import analyse_articles, parsed_count
 from summarizer.analysis.model import ModelError, check_model, model_path
 from summarizer.analysis.records import ArticleAnalysis
 from summarizer.models import Article
@@ -72,6 +72,19 @@ def test_records_round_trip_through_json_and_are_reused():
     assert again["a-1"] is stored["a-1"]
     changed = analyse_articles([_article(PAGE.replace("four", "five"))], known=stored)
     assert changed["a-1"].key != stored["a-1"].key
+
+
+def test_a_sentence_several_outlets_carry_word_for_word_is_parsed_once():
+    wire = "The harbour authority approved four evening crossings to the island of Dunre on Tuesday."
+    articles = [
+        Article(id="a", outlet="Harbour Gazette", title="", text=wire + " Passengers welcomed the news."),
+        Article(id="b", outlet="Island Post", title="", text=wire + " Fares stay the same."),
+    ]
+    before = parsed_count()
+    found = analyse_articles(articles)
+    assert parsed_count() - before == 3
+    assert found["a"].sentences[0] == found["b"].sentences[0]
+    assert found["a"].sentences[0].parsed and list(found["a"].sentences[0].children(2))
 
 
 def test_a_model_whose_meta_differs_from_the_official_release_is_refused(tmp_path: Path):
