@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-Doc = dict[str, Any]
+from summarizer.models import Story
 
 
 @dataclass(frozen=True)
@@ -21,20 +21,20 @@ class Snapshot:
     facts: list[str] = field(default_factory=list)  # figures several outlets report alike ("Kast's vote share: 58.3%")
 
     @classmethod
-    def of(cls, story: Doc) -> Snapshot:
-        """The snapshot of a story's JSON (``summarizer.documents.story_to_json``)."""
+    def of(cls, story: Story) -> Snapshot:
+        """The snapshot of a story as it is now."""
         figures: dict[str, dict[str, list[Any]]] = {}
         labels: dict[str, str] = {}
-        for figure in story.get("figures", []):
-            key = f"{figure.get('subject') or ''}|{figure['quantity']}"
-            labels[key] = f"{figure['subject']}'s {figure['quantity']}" if figure.get("subject") else figure["quantity"]
+        for figure in story.figures:
+            key = f"{figure.subject or ''}|{figure.quantity}"
+            labels[key] = f"{figure.subject}'s {figure.quantity}" if figure.subject else figure.quantity
             per_outlet = figures.setdefault(key, {})
-            for report in figure["reports"]:
+            for report in figure.reports:
                 # an outlet's most precise report stands for it
-                held = per_outlet.get(report["outlet"])
-                if held is None or report.get("decimals", 0) > held[2]:
-                    per_outlet[report["outlet"]] = [report["text"], float(report["value"]), report.get("decimals", 0)]
-        return cls(sorted(story.get("outlets", [])), figures, labels, _shared_facts(figures, labels))
+                held = per_outlet.get(report.outlet)
+                if held is None or report.decimals > held[2]:
+                    per_outlet[report.outlet] = [report.text, float(report.value), report.decimals]
+        return cls(sorted(story.outlets), figures, labels, _shared_facts(figures, labels))
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)

@@ -32,7 +32,6 @@ from bot.storage.threads import (
 )
 from bot.threads.changes import Snapshot, changes_between, changes_to_json, fingerprint, update_lines
 from bot.threads.publish import ThreadPublisher
-from summarizer.documents import story_to_json
 from summarizer.models import Story
 
 log = logging.getLogger("newsbrief.threads")
@@ -45,7 +44,7 @@ def record_roots(
     with db.transaction() as conn:
         built = {s.key: s for s in current_stories(conn)}
         rows = [
-            (s.key, root, Snapshot.of(story_to_json(built.get(s.key, s).story)).to_json())
+            (s.key, root, Snapshot.of(built.get(s.key, s).story).to_json())
             for s, root in zip(chosen, roots, strict=False)
         ]
         set_roots(conn, platform, channel_id, rows)
@@ -113,7 +112,7 @@ def _claim_all(db: Database, config: NewsbriefConfig, platforms: set[str], now: 
             story = _match(post, by_key, by_article)
             if story is None or post.snapshot is None:
                 continue
-            new = Snapshot.of(story_to_json(story.story))
+            new = Snapshot.of(story.story)
             changes = changes_between(Snapshot.from_json(post.snapshot), new)
             if not changes:
                 continue  # noise (a re-crawled page, a re-ranked brief): nothing to tell

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.threads.changes import Snapshot, changes_between, fingerprint, update_lines
+from summarizer.models import Brief, Figure, FigureReport, FramingNote, Story
 
 
-def report(outlet: str, text: str, value: float, decimals: int = 1) -> dict[str, Any]:
-    return {"outlet": outlet, "text": text, "value": value, "decimals": decimals, "qualifier": None, "quote": ""}
+def report(outlet: str, text: str, value: float, decimals: int = 1) -> FigureReport:
+    return FigureReport(outlet=outlet, text=text, value=value, qualifier=None, decimals=decimals, quote="")
 
 
-def story(outlets: list[str], *reports: dict[str, Any], subject: str = "Ana Ruiz") -> dict[str, Any]:
-    figure = {"quantity": "vote share", "subject": subject, "reports": list(reports)}
-    return {"outlets": outlets, "figures": [figure] if reports else [], "brief": {"sentences": []}}
+def story(outlets: list[str], *reports: FigureReport, subject: str = "Ana Ruiz") -> Story:
+    figures = [Figure("vote share", subject, reports[0], list(reports), agree=True, note="")] if reports else []
+    framing = FramingNote(comparable=True, message=None, contrast="", outlets=[])
+    return Story("s-1", "Mayor elected", outlets, [], Brief([], "lexrank", 90), framing, figures, None)
 
 
-def told(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+def told(old: Story, new: Story) -> list[str]:
     return update_lines(changes_between(Snapshot.of(old), Snapshot.of(new)))
 
 
@@ -37,7 +37,7 @@ def test_outlets_coming_to_disagree_and_a_figure_several_now_give() -> None:
 def test_noise_is_not_news_and_the_same_change_has_the_same_fingerprint() -> None:
     old = story(["A", "B"], report("A", "51.2%", 51.2), report("B", "51.20%", 51.2, 2))
     assert told(old, story(["B", "A"], report("B", "51.20%", 51.2, 2), report("A", "51.2%", 51.2))) == []
-    joined = story(["A", "B", "C"], *old["figures"][0]["reports"])
+    joined = story(["A", "B", "C"], *old.figures[0].reports)
     assert told(old, joined) == ["+ C now reports it."]
     first = changes_between(Snapshot.of(old), Snapshot.of(joined))
     assert fingerprint(first) == fingerprint(changes_between(Snapshot.of(old), Snapshot.of(joined)))
