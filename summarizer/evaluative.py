@@ -34,7 +34,7 @@ TB_SUBJECTIVE = 0.5
 TB_NEGATIVE = -0.3
 TB_POSITIVE = 0.6
 TB_POSITIVE_SUBJECTIVE = 0.75
-VADER_ONLY = 2.0
+VADER_ONLY = 2.2  # below it VADER rates terms of the trade ("offensive line") and plain gains ("improved")
 EMOTION_POLARITY = 0.5  # the -ed form as an adjective names a feeling ("disappointed", "angered")
 QUOTED_NOUN = -1.5  # a strongly negative noun in a quote ("a total shambles")
 QUANTIFIED_WORD = 1.0  # a valenced word said of everybody (or nobody) sweeps
@@ -45,7 +45,7 @@ _STATUS = frozenset({"guilty", "innocent", "criminal", "illegal", "legal", "dead
 _POINTING = frozenset({"own", "sure", "certain", "same", "such", "only", "many", "much", "few", "several"})
 # Modals with which the outlet tells what ought to be: opinion, not report ("must" also states rules).
 _OUGHT = frozenset({"should", "ought"})
-EVALUATIVE_ADVERB = 2.0  # "brilliantly", "perfectly": manner judged, in VADER
+EVALUATIVE_ADVERB = 2.5  # "brilliantly", "perfectly": manner judged (not "severely", a magnitude)
 # Sweeping quantifiers standing for people.
 _EVERYONE = frozenset({"everyone", "everybody", "nobody", "none", "anyone", "anybody"})
 # Capability predicates: said of an actor with a negation, or negative in themselves.
@@ -57,6 +57,7 @@ _INCAPABLE = frozenset(
 _GROUP_EPITHETS = frozenset({"elite", "oligarch", "cabal", "crony", "lackey", "henchman", "overlord", "establishment"})
 _CLASS_MODIFIERS = frozenset({"ruling", "political", "chattering", "governing"})
 _PRESENT = frozenset({"VBZ", "VBP"})
+_MEASURES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def _standard(token: Token) -> bool:
@@ -71,6 +72,8 @@ def notable_adjective(token: Token) -> bool:
     """A plain adjective (not a comparison or ranking) the lexicons score as a judgement at the brief's bar."""
     if token.pos != "ADJ" or token.tag != "JJ" or _standard(token) or token.text.lower() in _STATUS | _POINTING:
         return False
+    if token.ent in _MEASURES:
+        return False  # part of a date or a quantity: "in late June", "a full 90 minutes"
     tb = subjectivity(token.text, "JJ")
     if tb is not None:
         if tb.subjectivity >= TB_SUBJECTIVE and tb.polarity <= TB_NEGATIVE:
@@ -83,7 +86,9 @@ def notable_adjective(token: Token) -> bool:
 def _emotion_verb(s: SentenceAnalysis, i: int) -> bool:
     """ "the deal disappointed delegates": a verb whose -ed form is a feeling, said of someone it affected."""
     token = s.tokens[i]
-    if token.pos != "VERB" or token.lemma.lower() in LITERAL_HARM or _standard(token):
+    if token.pos != "VERB" or token.tag not in ("VBD", "VBN") or token.lemma.lower() in LITERAL_HARM:
+        return False  # the participle is the adjective that names the feeling ("could top 10,000" is none)
+    if _standard(token):
         return False
     feeling = subjectivity(token.text, "JJ") or subjectivity(token.text, "VB")
     if feeling is None or feeling.subjectivity < TB_SUBJECTIVE or abs(feeling.polarity) < EMOTION_POLARITY:
@@ -135,7 +140,11 @@ def _evaluative_adverb(token: Token) -> bool:
 def _ought(s: SentenceAnalysis, i: int) -> bool:
     """ "X should resign", "this ought to worry…": the outlet says what ought to be."""
     token = s.tokens[i]
-    return token.tag == "MD" and token.text.lower() in _OUGHT and not _attributed(s, i)
+    if token.tag != "MD" or token.text.lower() not in _OUGHT or _attributed(s, i):
+        return False
+    verb = token.head
+    subjects = [j for j in s.children(verb) if s.tokens[j].dep in ("nsubj", "nsubjpass")]
+    return not any(j > i for j in subjects)  # "should the plan fail, …" is a condition
 
 
 def _is_capability_word(token: Token) -> bool:

@@ -150,6 +150,8 @@ def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
             if j < first
         ]
         return set(run) if run else None
+    if node != top and s.tokens[top].pos == "ADV" and s.tokens[node].pos in ("VERB", "AUX"):
+        return None  # a verb may need its manner: "did brilliantly" without it is no sentence
     if node != top:
         # A modifier of a common noun: drop it and its own intensifiers, keep the noun.
         return set(s.subtree(top))
@@ -209,12 +211,18 @@ def _prune_records(s: SentenceAnalysis) -> str | None:
             cut |= aside
     if not cut:
         return s.text
+    if any(s.tokens[j].dep == "mark" and j not in cut for i in _roots(s) if i not in cut for j in s.children(i)):
+        return None  # what is left hangs on "after…"/"because…": not a sentence on its own
     keep = [i for i in range(len(s.tokens)) if i not in cut]
     result = _join(s, keep)
     result = result[:1].upper() + result[1:]
     if len(result.split()) < MIN_WORDS:
         return None
     return _balanced(result)
+
+
+def _roots(s: SentenceAnalysis) -> list[int]:
+    return [i for i, t in enumerate(s.tokens) if t.dep == "ROOT"]
 
 
 def _balanced(text: str) -> str | None:

@@ -6,10 +6,13 @@ reader sees in the brief.
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.analysis.analyse import analyse_articles
 from summarizer.brief import BriefSettings
 from summarizer.loaded import loaded_hits
 from summarizer.models import Article, Story
+from summarizer.neutrality import prune
 from summarizer.pipeline import build_stories
 from summarizer.readers import make_article
 
@@ -180,3 +183,18 @@ def test_praise_in_an_adverb_and_what_ought_to_be_stay_out_of_the_brief():
     )
     assert any("3-1" in t for t in texts)
     assert not any("brilliantly" in t or "should" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In late June, the port authority reopened the north quay to cargo ships.",
+        "The harbour levy will rise to 4%, should the council approve the budget in May.",
+        "The coastguard estimated that the number of stranded boats could top 200.",
+        "All 40 fishing boats safely returned to the harbour on Tuesday night.",
+        "Rescuers were unable to reach two of the villages on Tuesday night.",
+    ],
+)
+def test_plain_reports_pass_the_brief_gate_as_written(text: str):
+    [only] = analyse_articles([Article(id="p", outlet="Test", title="", text=text)])["p"].body
+    assert prune(only) == text
