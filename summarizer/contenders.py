@@ -1,7 +1,7 @@
 """Who a token names in an election: a person (by the NER and the story's known names) or a party.
 
 A party is a proper noun phrase tagged ORG/NORP (or holding an acronym); its key is its acronym when
-it has one ("CDU" for "Christian Democratic Union (CDU)" and "CDU/CSU"), so outlets' spellings meet.
+it has one ("CPN" for "Civic Party of Norland (CPN)" and "CPN/CSN"), so outlets' spellings meet.
 Leaders come from the parse: "X's party", "party led by X", "X, leader of party", "party leader X",
 "party's leader X", "party of X", "its leader X" (its = the one party named just before).
 """
@@ -81,7 +81,7 @@ class People:
 
 
 def _is_acronym(s: SentenceAnalysis, j: int) -> bool:
-    """ "CDU", "AfD", "PiS" — but not the initials of a person ("JD" in "JD Vance")."""
+    """ "CPN", "HfN", "NuP" — but not the initials of a person ("TJ" in "TJ Marlow")."""
     t = s.tokens[j]
     if t.pos not in ("PROPN", "NOUN") or not _ACRONYM.match(t.text):
         return False
@@ -94,7 +94,7 @@ def _acronym(s: SentenceAnalysis, tokens: Iterable[int]) -> str | None:
 
 
 def _party_parts(s: SentenceAnalysis, i: int) -> list[int]:
-    """The noun phrase of a party without its determiners, adjectives and leader ("CDU/CSU alliance")."""
+    """The noun phrase of a party without its determiners, adjectives and leader ("CPN/CSN alliance")."""
     found = [i]
     for j in children(s, i, "compound", "nmod", "appos", "flat", "prep", "pobj"):
         t = s.tokens[j]
@@ -131,7 +131,7 @@ def party_at(s: SentenceAnalysis, i: int) -> Contender | None:
 
 
 def contender_at(s: SentenceAnalysis, i: int, people: People) -> Contender | None:
-    """The person or party token ``i`` names ("candidate José Antonio Kast", "Jara's 41.7%", "the AfD")."""
+    """The person or party token ``i`` names ("candidate José Antonio Kast", "Jara's 41.7%", "the HfN")."""
     t = s.tokens[i]
     if t.text.lower() in _NUMBERISH or t.pos == "NUM" or t.ent in ("PERCENT", "CARDINAL", "MONEY"):
         owner = possessor(s, i)

@@ -178,7 +178,7 @@ def owner(s: SentenceAnalysis, head: int) -> tuple[int | None, int | None]:
     """(noun the figure is the value of, token naming whom it is about), either may be None.
 
     "a turnout of 72 per cent" → (turnout, None); "Jara's 41.7%" → (None, Jara); "49.1 per cent for
-    Trzaskowski" → (None, Trzaskowski); "Sliwa with 7.5%" → (None, Sliwa); "Kast won 58%" → (None, Kast).
+    Marr" → (None, Marr); "Berg with 7.5%" → (None, Berg); "Kast won 58%" → (None, Kast).
     """
     first = min(s.subtree(head))
     if first > 0 and s.tokens[first - 1].tag == "POS" and s.tokens[first - 1].head != first - 1:
@@ -282,7 +282,7 @@ def describe(s: SentenceAnalysis, m: Measure, people: People) -> tuple[str, str 
             quantity = f"margin in {quantity}"  # "won by about 10,000 votes" is a difference, not a total
         counted_itself = role in SUBJECT_DEPS or role == "dobj" and above.lemma.lower() not in OBTAINING_VERBS
         if name is not None and not counted_itself:
-            return quantity, name  # "Badenoch won 53,806 votes"
+            return quantity, name  # "Lind won 53,806 votes"
         if s.tokens[m.head].lemma.lower() in TIME_UNITS:
             return quantity, noun_phrase(s, who)  # a duration is the subject's: "jurors deliberated for nine hours"
         if counted_itself:
