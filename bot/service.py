@@ -21,6 +21,7 @@ from summarizer.documents import (
     Document,
     ErrorDocument,
     FramingDocument,
+    SourceEntry,
     SourcesDocument,
 )
 from summarizer.errors import NewsbriefError
@@ -44,7 +45,7 @@ class StorySource(Protocol):
 
     def stories(self) -> list[Story]: ...
 
-    def sources(self) -> list[dict[str, Any]]: ...
+    def sources(self) -> list[SourceEntry]: ...
 
 
 @dataclass
@@ -52,7 +53,7 @@ class InMemoryStories:
     """Stories prepared once from files; ``replace`` swaps them atomically after a new ingest."""
 
     _stories: list[Story] = field(default_factory=list)
-    _sources: list[dict[str, Any]] = field(default_factory=list)
+    _sources: list[SourceEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -60,22 +61,23 @@ class InMemoryStories:
     def from_paths(cls, paths: Sequence[str | Path], settings: BriefSettings | None = None) -> InMemoryStories:
         loaded = load_articles(paths)
         stories = build_stories(loaded.articles, settings)
-        outlets: dict[str, dict[str, Any]] = {}
+        outlets: dict[str, SourceEntry] = {}
         for a in loaded.articles:
-            entry = outlets.setdefault(a.outlet, {"outlet": a.outlet, "articles": 0, "origin": "file", "known": True})
-            entry["articles"] += 1
-            entry["known"] = entry["known"] and a.outlet_known
+            entry = outlets.get(a.outlet) or SourceEntry(outlet=a.outlet, origin="file")
+            outlets[a.outlet] = entry.model_copy(
+                update={"articles": entry.articles + 1, "known": entry.known and a.outlet_known}
+            )
         return cls(stories, list(outlets.values()), loaded.problems)
 
     def stories(self) -> list[Story]:
         with self._lock:
             return list(self._stories)
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self) -> list[SourceEntry]:
         with self._lock:
             return list(self._sources)
 
-    def replace(self, stories: list[Story], sources: list[dict[str, Any]] | None = None) -> None:
+    def replace(self, stories: list[Story], sources: list[SourceEntry] | None = None) -> None:
         with self._lock:
             self._stories = list(stories)
             if sources is not None:
@@ -239,7 +241,7 @@ class CommandService:
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
             "framing": self._framing,
             "who-won": lambda topic: who_won_document(self.source.stories(), topic),
-            "sources": lambda _topic: SourcesDocument.model_validate({"sources": self.source.sources()}),
+            "sources": lambda _topic: SourcesDocument(sources=self.source.sources()),
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
             "timeline": lambda topic: self.timelines.document(self._one(topic), topic),
         }

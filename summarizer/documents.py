@@ -18,10 +18,14 @@ SCHEMA: Final = "newsbrief/1"
 SCHEMA_ID = "https://newsbrief.invalid/schema/newsbrief-1.schema.json"
 
 
-class Document(BaseModel):
-    """Every document's common fields: ``schema``, ``command``, ``topic`` and ``problems``."""
+class Part(BaseModel):
+    """A part of a document: immutable; in the schema of the output every field is required (always written)."""
 
     model_config = ConfigDict(frozen=True, populate_by_name=True, json_schema_serialization_defaults_required=True)
+
+
+class Document(Part):
+    """Every document's common fields: ``schema``, ``command``, ``topic`` and ``problems``."""
 
     schema_name: Literal["newsbrief/1"] = Field(default=SCHEMA, alias="schema")
     command: str
@@ -48,10 +52,8 @@ class FramingDocument(Document):
     note: Literal["short", "full"] = "full"
 
 
-class WhoWonResult(BaseModel):
+class WhoWonResult(Part):
     """One election result with the story it comes from."""
-
-    model_config = ConfigDict(frozen=True)
 
     story_id: str
     title: str
@@ -74,10 +76,8 @@ class DigestDocument(Document):
     stories: list[Story] = Field(default_factory=list)
 
 
-class SourceEntry(BaseModel):
+class SourceEntry(Part):
     """One source the bot reads: a configured feed or page (``name``), or an outlet read from files."""
-
-    model_config = ConfigDict(frozen=True)
 
     outlet: str
     name: str | None = None
@@ -98,20 +98,16 @@ class SourcesDocument(Document):
     sources: list[SourceEntry] = Field(default_factory=list)
 
 
-class TimelineEvent(BaseModel):
+class TimelineEvent(Part):
     """One line of a timeline: ``at`` in ISO 8601, ``when`` as shown, in the timeline's zone."""
-
-    model_config = ConfigDict(frozen=True)
 
     at: str
     when: str
     text: str
 
 
-class TimelineEntry(BaseModel):
+class TimelineEntry(Part):
     """One story's timeline, oldest first; ``more`` events were left out."""
-
-    model_config = ConfigDict(frozen=True)
 
     story_id: str
     title: str
@@ -127,10 +123,8 @@ class TimelineDocument(Document):
     timelines: list[TimelineEntry] = Field(default_factory=list)
 
 
-class ErrorInfo(BaseModel):
+class ErrorInfo(Part):
     """An expected failure: the error's class name and the message the user sees."""
-
-    model_config = ConfigDict(frozen=True)
 
     type: str
     message: str

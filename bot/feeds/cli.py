@@ -7,7 +7,7 @@ import asyncio
 import json
 import sys
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TextIO
 
 from sqlalchemy.exc import DBAPIError
 
@@ -20,7 +20,7 @@ from bot.render.text import render
 from bot.storage.database import Database
 from bot.storage.errors import in_use_failure
 from bot.storage.feed_state import load_feed_states
-from summarizer.documents import SourcesDocument
+from summarizer.documents import SourceEntry, SourcesDocument
 
 COMMANDS = ("ingest", "digest", "sources")
 
@@ -101,7 +101,7 @@ def _digest(config: NewsbriefConfig, db: Database, args: argparse.Namespace, out
     return 0
 
 
-def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
+def source_rows(config: NewsbriefConfig, db: Database) -> list[SourceEntry]:
     """Configured sources with their fetch state (the ``sources`` document's entries)."""
     with db.read() as conn:
         states = load_feed_states(conn)
@@ -112,18 +112,23 @@ def source_rows(config: NewsbriefConfig, db: Database) -> list[dict[str, Any]]:
     rows = []
     for s in config.sources:
         state = states.get(s.name)
-        row: dict[str, Any] = {"name": s.name, "outlet": s.outlet, "feed": s.feed, "page": s.page}
-        row["articles"] = state.articles if state else 0
-        row["last_ok"] = when(state.last_ok_at) if state else None
-        if state and state.last_error:
-            row["last_error"] = f"{state.last_error} ({when(state.last_error_at)})"
-        if state is None:
-            row["never_fetched"] = True
-        rows.append(row)
+        error = f"{state.last_error} ({when(state.last_error_at)})" if state and state.last_error else None
+        rows.append(
+            SourceEntry(
+                outlet=s.outlet,
+                name=s.name,
+                feed=s.feed,
+                page=s.page,
+                articles=state.articles if state else 0,
+                last_ok=when(state.last_ok_at) if state else None,
+                last_error=error,
+                never_fetched=state is None,
+            )
+        )
     return rows
 
 
 def _sources(config: NewsbriefConfig, db: Database, out: TextIO) -> int:
-    doc = SourcesDocument.model_validate({"sources": source_rows(config, db)})
+    doc = SourcesDocument(sources=source_rows(config, db))
     print(render(doc), file=out, end="")
     return 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from bot.storage.database import Database
 from bot.storage.stories import current_stories
+from summarizer.documents import SourceEntry
 from summarizer.models import Story
 
 
@@ -18,7 +18,7 @@ class StoredStories:
     ``sources`` is a function so it can read the live configuration and feed state.
     """
 
-    def __init__(self, db: Database, sources: Callable[[], list[dict[str, Any]]] | None = None) -> None:
+    def __init__(self, db: Database, sources: Callable[[], list[SourceEntry]] | None = None) -> None:
         self._db = db
         self._sources = sources or (lambda: [])
         self._stories: list[Story] = []
@@ -37,5 +37,5 @@ class StoredStories:
         with self._lock:
             return list(self._stories)
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self) -> list[SourceEntry]:
         return self._sources()

@@ -124,10 +124,10 @@ async def test_a_source_that_recovers_keeps_its_history(server: FeedServer, db: 
     await ingest_once(config, db, policy=FAST)
     server.routes["/flaky/feed"] = status(404)
     await ingest_once(config, db, policy=FAST)
-    rows = {r["name"]: r for r in cli.source_rows(config, db)}
-    assert rows["flaky"]["last_error"].startswith("HTTP 404 Not Found (")
-    assert rows["flaky"]["last_ok"] is not None
-    assert "last_error" not in rows["harbor"] and rows["harbor"]["articles"] == 3
+    rows = {r.name: r for r in cli.source_rows(config, db)}
+    assert rows["flaky"].last_error is not None and rows["flaky"].last_error.startswith("HTTP 404 Not Found (")
+    assert rows["flaky"].last_ok is not None
+    assert rows["harbor"].last_error is None and rows["harbor"].articles == 3
 
 
 def test_the_ingest_digest_and_sources_commands(server: FeedServer, db_url: str, tmp_path: Path) -> None:

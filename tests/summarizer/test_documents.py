@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.service import CommandService, InMemoryStories
-from summarizer.documents import BriefDocument, json_schema, parse_document
+from summarizer.documents import BriefDocument, SourceEntry, json_schema, parse_document
 from summarizer.models import Story
 from tests.conftest import ROOT, SEEDS
 
@@ -65,7 +65,7 @@ def test_cli_json_output_validates(validator: jsonschema.Draft202012Validator, c
 def test_every_command_answer_on_the_seeds_validates(
     validator: jsonschema.Draft202012Validator, seed_stories: list[Story], command: str, topic: str | None
 ) -> None:
-    sources = [{"outlet": "Samnytt", "articles": 1, "origin": "file", "known": True}]
+    sources = [SourceEntry(outlet="Samnytt", articles=1, origin="file")]
     service = CommandService(InMemoryStories(seed_stories, sources))
     doc = service.run(command, topic).doc
     assert_valid(validator, doc)
