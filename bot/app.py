@@ -263,10 +263,8 @@ async def _run_discord(
     from bot.publishers import DiscordPublisher
 
     async def on_start(client: Any) -> None:
-        from bot.scheduler import jobs
-
+        # the scheduler's jobs read this mapping when they run, so a late login still gets its digests
         publishers["discord"] = DiscordPublisher(client, rt.service.pictures)
-        jobs.PUBLISHERS["discord"] = publishers["discord"]  # in case the scheduler started without it
         ready.set()
 
     if not rt.creds.discord_token:  # plan_adapters starts Discord only with a token

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import functools
 
 from summarizer.errors import NoElectionResultError, NoStoriesError, TopicNotFoundError
 from summarizer.models import ElectionResult, Story
 from summarizer.similarity import content_stems
 
-_TERMS: dict[tuple[str, str], frozenset[str]] = {}
+
+@functools.lru_cache(maxsize=50_000)
+def _terms_of(text: str, keywords: tuple[str, ...]) -> frozenset[str]:
+    # a pure function of its arguments: the cache saves stemming the same story again, it holds no state
+    return content_stems(text) | frozenset(k.lower() for k in keywords)
 
 
 def _story_terms(story: Story) -> frozenset[str]:
-    """Stems a topic can match; computed once per story (stories are immutable once prepared)."""
-    key = (story.id, story.title)
-    terms = _TERMS.get(key)
-    if terms is None:
-        text = " ".join([story.title, *story.outlets, *story.keywords, *(a.title for a in story.articles)])
-        terms = content_stems(text) | frozenset(k.lower() for k in story.keywords)
-        if len(_TERMS) > 50_000:
-            _TERMS.clear()
-        _TERMS[key] = terms
-    return terms
+    """Stems a topic can match: the title, outlets, keywords and article titles."""
+    text = " ".join([story.title, *story.outlets, *story.keywords, *(a.title for a in story.articles)])
+    return _terms_of(text, tuple(story.keywords))
 
 
 def match_stories(stories: list[Story], topic: str | None) -> list[Story]:

@@ -33,7 +33,7 @@ Authorize = Callable[[NewsbriefConfig], None]
 
 
 class _PathLock:
-    """One file's locks: a thread lock for this process plus a ``filelock`` lock file for other processes.
+    """One store's locks: a thread lock for its own threads plus a ``filelock`` lock file for other stores and processes.
 
     The file lock counts nested holds, so a listener that saves again re-enters it instead of waiting for itself.
     """
@@ -61,17 +61,6 @@ class _PathLock:
                 self._file_lock.release()
 
 
-_LOCKS: dict[Path, _PathLock] = {}
-_LOCKS_GUARD = threading.Lock()
-
-
-def _lock_for(path: Path) -> _PathLock:
-    # Stores opened on the same file in one process share one lock.
-    resolved = path.resolve()
-    with _LOCKS_GUARD:
-        return _LOCKS.setdefault(resolved, _PathLock(resolved))
-
-
 @dataclass(frozen=True)
 class FileCheck:
     """Outcome of looking at the file: unchanged, a valid edit applied, or an invalid edit kept out."""
@@ -90,7 +79,9 @@ class ConfigStore:
     def __init__(self, path: Path | str, *, audit_log: Path | None = None) -> None:
         self.path = Path(path)
         self._audit_override = audit_log
-        self._path_lock = _lock_for(self.path)
+        # Each store owns its locks: two stores on one file (in this process or another) exclude each
+        # other through the lock file, whose flock is per open file, not per process.
+        self._path_lock = _PathLock(self.path.resolve())
         self._lock = self._path_lock.thread
         self._config: NewsbriefConfig | None = None
         self._digest: str | None = None

@@ -1,19 +1,17 @@
-"""The job functions the job store refers to by name; they take plain arguments only.
+"""The job functions the job store refers to by name; their stored arguments are plain (platform, channel id).
 
-The composition root fills :data:`PUBLISHERS` (platform → publisher) and calls :func:`configure`
-before the scheduler starts; a job that runs before that, or for a channel no longer in the
-configuration, logs and does nothing.
+The scheduler's executor (:mod:`bot.scheduler.executor`) passes the :class:`JobRuntime` it owns as the
+``runtime`` keyword; a job for a channel no longer in the configuration, or without a publisher, logs and
+does nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from bot.config.model import NewsbriefConfig, effective_settings
 from bot.digest import DigestOutcome, Publisher, run_digest
@@ -25,56 +23,36 @@ from summarizer.brief import BriefSettings
 
 log = logging.getLogger("newsbrief.scheduler")
 
-PUBLISHERS: dict[str, Publisher] = {}
-RUNNING: set[asyncio.Task[object]] = set()
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _tracked(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-    # stop_scheduler waits for these, so a shutdown never abandons a transaction in a worker thread.
-    @functools.wraps(func)
-    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        task = asyncio.current_task()
-        if task is not None:
-            RUNNING.add(task)
-        try:
-            return await func(*args, **kwargs)
-        finally:
-            if task is not None:
-                RUNNING.discard(task)
-
-    return wrapper
-
 
 @dataclass
-class Runtime:
-    """What the jobs need that cannot be pickled into the job store."""
+class JobRuntime:
+    """What the jobs need that cannot be pickled into the job store; owned by one scheduler.
+
+    ``publishers`` is the caller's mapping, read when a job runs (an adapter that logs in late adds
+    its publisher there).
+    """
 
     db: Database
     config: Callable[[], NewsbriefConfig]
+    publishers: dict[str, Publisher] = field(default_factory=dict)
     on_ingest: Callable[[IngestReport | None], None] | None = None  # None: the pass failed
 
 
-_runtime: Runtime | None = None
+def _given(runtime: JobRuntime | None) -> JobRuntime:
+    # keyword with a default only because APScheduler checks the stored arguments against the signature
+    if runtime is None:
+        raise RuntimeError(
+            "scheduler jobs run through bot.scheduler.executor.RuntimeExecutor, which passes the runtime"
+        )
+    return runtime
 
 
-def configure(runtime: Runtime | None) -> None:
-    """Set (or with ``None`` clear) what the jobs run against."""
-    global _runtime
-    _runtime = runtime
-
-
-@_tracked
-async def digest_job(platform: str, channel_id: str) -> DigestOutcome | None:
+async def digest_job(platform: str, channel_id: str, *, runtime: JobRuntime | None = None) -> DigestOutcome | None:
     """Post one channel's digest for the slot that is due now."""
-    if _runtime is None:
-        log.warning("digest %s:%s fired before the scheduler was configured", platform, channel_id)
-        return None
-    config = _runtime.config()
+    runtime = _given(runtime)
+    config = runtime.config()
     channel = config.channel(platform, channel_id)
-    publisher = PUBLISHERS.get(platform)
+    publisher = runtime.publishers.get(platform)
     if channel is None or publisher is None:
         why = "is not in the configuration" if channel is None else "has no publisher"
         log.warning("digest %s:%s skipped: the channel %s", platform, channel_id, why)
@@ -83,16 +61,16 @@ async def digest_job(platform: str, channel_id: str) -> DigestOutcome | None:
     slot = due_slot(channel.schedule, settings.timezone, utcnow())
     d = config.defaults
     built_with = BriefSettings(sentences=d.brief_sentences, words=d.brief_words, algorithm=d.algorithm)
-    outcome = await run_digest(_runtime.db, publisher, platform, channel_id, settings, slot, built_with)
+    outcome = await run_digest(runtime.db, publisher, platform, channel_id, settings, slot, built_with)
     log.info(
         "digest %s:%s at %s: %s (%d stories)", platform, channel_id, slot.isoformat(), outcome.status, outcome.stories
     )
     return outcome
 
 
-async def _follow(db: Database, config: NewsbriefConfig) -> None:
+async def _follow(runtime: JobRuntime) -> None:
     try:
-        followed = await follow_stories(db, config, PUBLISHERS)
+        followed = await follow_stories(runtime.db, runtime.config(), runtime.publishers)
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("story updates failed (error id %s); the next ingest will try again", error_id)
@@ -103,23 +81,21 @@ async def _follow(db: Database, config: NewsbriefConfig) -> None:
         )
 
 
-@_tracked
-async def ingest_job() -> IngestReport | None:
+async def ingest_job(*, runtime: JobRuntime | None = None) -> IngestReport | None:
     """One ingest pass; ``on_ingest`` lets the composition root refresh the stories commands answer from."""
-    if _runtime is None:
-        return None
+    runtime = _given(runtime)
     try:
-        report = await ingest_once(_runtime.config(), _runtime.db)
+        report = await ingest_once(runtime.config(), runtime.db)
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("ingest failed (error id %s); the next pass will try again", error_id)
-        if _runtime.on_ingest is not None:
-            await asyncio.to_thread(_runtime.on_ingest, None)
+        if runtime.on_ingest is not None:
+            await asyncio.to_thread(runtime.on_ingest, None)
         return None
-    if _runtime.on_ingest is not None:
-        await asyncio.to_thread(_runtime.on_ingest, report)  # e.g. reload stories: off the event loop
+    if runtime.on_ingest is not None:
+        await asyncio.to_thread(runtime.on_ingest, report)  # e.g. reload stories: off the event loop
     if report.built is not None:  # the stories were rebuilt: tell the followed ones' threads what changed
-        await _follow(_runtime.db, _runtime.config())
+        await _follow(runtime)
     log.info(
         "ingest: %d feeds ok, %d failed, %d new articles, %d new stories",
         report.feeds_ok,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -17,6 +17,8 @@ from bot.config.model import NewsbriefConfig, effective_settings
 from bot.digest import Publisher
 from bot.feeds.ingest import IngestReport
 from bot.scheduler import jobs
+from bot.scheduler.executor import RuntimeExecutor
+from bot.scheduler.jobs import JobRuntime
 from bot.scheduler.slots import cron_trigger
 from bot.storage.database import Database, utcnow
 from bot.storage.posts import recover_interrupted
@@ -34,13 +36,23 @@ def digest_job_id(platform: str, channel_id: str) -> str:
     return f"{DIGEST_PREFIX}{platform}:{channel_id}"
 
 
-def build_scheduler(db: Database, *, digests: bool = True) -> AsyncIOScheduler:
-    """A scheduler whose digest jobs persist in the same database (table ``apscheduler_jobs``).
+class RuntimeScheduler(AsyncIOScheduler):  # type: ignore[misc]
+    """An asyncio scheduler that owns the runtime its jobs run against (see :mod:`bot.scheduler.executor`)."""
+
+    def __init__(self, runtime: JobRuntime, **options: object) -> None:
+        self.runtime = runtime
+        self.executor = RuntimeExecutor(runtime)
+        super().__init__(executors={"default": self.executor}, **options)
+
+
+def build_scheduler(runtime: JobRuntime, *, digests: bool = True) -> RuntimeScheduler:
+    """A scheduler whose digest jobs persist in the runtime's database (table ``apscheduler_jobs``).
 
     With ``digests=False`` the stored jobs are not loaded at all (so none fires, and none loses its catch-up run).
     """
-    default = SQLAlchemyJobStore(engine=db.new_engine()) if digests else MemoryJobStore()
-    return AsyncIOScheduler(
+    default = SQLAlchemyJobStore(engine=runtime.db.new_engine()) if digests else MemoryJobStore()
+    return RuntimeScheduler(
+        runtime,
         jobstores={"default": default, "local": MemoryJobStore()},
         job_defaults={"coalesce": True, "misfire_grace_time": MISFIRE_GRACE, "max_instances": 1},
         timezone="UTC",
@@ -107,38 +119,41 @@ def _ensure(
 async def start_scheduler(
     config: NewsbriefConfig | Callable[[], NewsbriefConfig],
     db: Database,
-    publishers: Mapping[str, Publisher],
+    publishers: dict[str, Publisher],
     *,
     on_ingest: Callable[[IngestReport | None], None] | None = None,
     digests: bool = True,
-) -> AsyncIOScheduler:
+) -> RuntimeScheduler:
     """Start digests and ingest in the running event loop (``digests=False``: ingest only, for checks).
 
     ``config`` is the configuration or a function returning the current one (e.g. ``lambda: store.config``);
-    after a config change call ``sync_jobs(scheduler, new_config)``.
+    after a config change call ``sync_jobs(scheduler, new_config)``. ``publishers`` is read when a job
+    runs, so an adapter that logs in later adds its publisher to the same mapping.
     """
     provider = config if callable(config) else (lambda: config)
-    jobs.PUBLISHERS.clear()
-    jobs.PUBLISHERS.update(publishers)
-    jobs.configure(jobs.Runtime(db=db, config=provider, on_ingest=on_ingest))
+    runtime = JobRuntime(db=db, config=provider, publishers=publishers, on_ingest=on_ingest)
     stale = await asyncio.to_thread(_recover, db)
     if stale:
         log.warning("%d digest run(s) were interrupted by a crash; their stories count as posted", stale)
-    scheduler = build_scheduler(db, digests=digests)
+    scheduler = build_scheduler(runtime, digests=digests)
     scheduler.start()
     sync_jobs(scheduler, provider(), digests=digests)
     return scheduler
 
 
-async def stop_scheduler(scheduler: AsyncIOScheduler, timeout: float = 60) -> None:
+async def stop_scheduler(scheduler: RuntimeScheduler, timeout: float = 60) -> None:
     """Stop starting jobs, let the running ones finish (up to ``timeout`` seconds), then shut down."""
     if scheduler.running:
         scheduler.pause()
-    running = [t for t in jobs.RUNNING if not t.done()]
+    # Running jobs finish, so a shutdown never abandons a transaction in a worker thread.
+    running = [t for t in scheduler.executor.running if not t.done()]
     if running:
         await asyncio.wait(running, timeout=timeout)
     if scheduler.running:
         scheduler.shutdown(wait=False)
+        # AsyncIOScheduler.shutdown runs on the next loop turn: let it, so the job store disposes its
+        # engine now and not never (a loop closed first leaves its pooled connections to the GC).
+        await asyncio.sleep(0)
 
 
 def _recover(db: Database) -> int:

@@ -26,7 +26,6 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MI
 from bot.app import Running, Runtime, assemble, report_plans, serve
 from bot.cli import build_parser
 from bot.discord.compat import api_url, set_api_url
-from bot.scheduler import jobs as scheduler_jobs
 from tests.bot.discord.fake_discord import FakeDiscord
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.feeds.loopback import FeedServer
@@ -103,13 +102,6 @@ def with_discord(monkeypatch: pytest.MonkeyPatch, fake: FakeDiscord) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", DISCORD_TOKEN)
     monkeypatch.setenv("DISCORD_API_URL", fake.api_url)
     monkeypatch.setenv("DISCORD_GUILD_ID", "700000000000000001")
-
-
-@pytest.fixture(autouse=True)
-def _forget_scheduler_runtime() -> Iterator[None]:
-    yield
-    scheduler_jobs.configure(None)
-    scheduler_jobs.PUBLISHERS.clear()
 
 
 @dataclass
@@ -193,7 +185,6 @@ async def newsbrief_run(config: Path, caplog: pytest.LogCaptureFixture) -> Async
         else:
             task.cancel()
         exit_code = await asyncio.wait_for(asyncio.gather(task, return_exceptions=True), 30)
-        await asyncio.sleep(0.05)  # APScheduler's shutdown runs on the next loop turn; let it dispose its engine
         rt.db.dispose()
     assert exit_code == [0], f"newsbrief run ended with {exit_code}"
 

@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config.model import NewsbriefConfig
 from bot.feeds.ingest import IngestReport
 from bot.scheduler import build_scheduler, start_scheduler, stop_scheduler, sync_jobs
-from bot.scheduler import jobs as scheduler_jobs
+from bot.scheduler.jobs import JobRuntime
+from bot.scheduler.setup import RuntimeScheduler
 from bot.scheduler.slots import due_slot
 from bot.storage import Database
 from bot.storage.database import utcnow
@@ -43,13 +43,6 @@ def server() -> Iterator[FeedServer]:
         yield srv
 
 
-@pytest.fixture(autouse=True)
-def _forget_runtime() -> Iterator[None]:
-    yield
-    scheduler_jobs.configure(None)
-    scheduler_jobs.PUBLISHERS.clear()
-
-
 async def until(predicate: Any, timeout: float = 10) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not predicate():
@@ -59,12 +52,12 @@ async def until(predicate: Any, timeout: float = 10) -> None:
 
 async def start(
     config: NewsbriefConfig, db: Database, pub: RecordingPublisher, ingests: list[IngestReport]
-) -> AsyncIOScheduler:
+) -> RuntimeScheduler:
     return await start_scheduler(config, db, {"discord": pub}, on_ingest=ingests.append)
 
 
 async def test_sync_jobs_follows_the_config(db: Database) -> None:
-    scheduler = build_scheduler(db)
+    scheduler = build_scheduler(JobRuntime(db, NewsbriefConfig))
     scheduler.start(paused=True)
     try:
         first = sync_jobs(scheduler, config_for(None, schedule="0 8 * * *", timezone="Europe/Stockholm"))
@@ -84,7 +77,7 @@ async def test_sync_jobs_follows_the_config(db: Database) -> None:
         emptied = sync_jobs(scheduler, NewsbriefConfig())
         assert emptied["removed"] == [JOB] and scheduler.get_job(JOB) is None
     finally:
-        scheduler.shutdown(wait=False)
+        await stop_scheduler(scheduler)
 
 
 async def test_a_digest_fires_on_time_once_and_not_again_after_a_restart(db: Database, server: FeedServer) -> None:
