@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
-from summarizer.analysis.records import BODY, FINITE_TAGS, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
-from summarizer.analysis.roles import role_before_parse, strip_dateline
+from summarizer.analysis.records import BODY, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
+from summarizer.analysis.roles import role_after_parse, role_before_parse, strip_dateline
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
 
-ANALYSER_VERSION = "3"
+ANALYSER_VERSION = "4"
 LEAD_SENTENCES = 10
 WORD_BUDGET = 350
 # Above this many words (a large backlog), PARALLEL_PROCESSES parse; each holds its own model (~280 MB),
@@ -78,17 +78,6 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def has_finite_clause(tokens: tuple[Token, ...]) -> bool:
-    """A finite verb, or a verb with its own subject (the small tagger confuses VBD and VBN)."""
-    for i, token in enumerate(tokens):
-        if token.tag in FINITE_TAGS:
-            return True
-        if token.pos in ("VERB", "AUX") and token.tag not in ("VBG", "TO"):
-            if any(t.head == i and j != i and t.dep in ("nsubj", "nsubjpass", "expl") for j, t in enumerate(tokens)):
-                return True
-    return False
-
-
 def _records(doc: Any, text: str) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
     spans = quoted_spans(text)
     tokens = tuple(
@@ -126,9 +115,7 @@ class _Plan:
     def record(self, i: int, found: tuple[tuple[Token, ...], tuple[Entity, ...]]) -> None:
         base = self.headline if i == -1 and self.headline else self.sentences[i]
         tokens, entities = found
-        role = base.role
-        if role == BODY and not has_finite_clause(tokens):
-            role = "fragment"
+        role = role_after_parse(base.role, tokens)
         self.parsed[i] = SentenceAnalysis(base.text, base.index, role, tokens, entities, True)
 
     def analysis(self) -> ArticleAnalysis:

@@ -1,15 +1,16 @@
 """What a line of an article is, by its structure: running text, or a dateline, byline, caption, teaser…
 
-These checks run before the parser (they are cheap) and after it (a sentence with no finite verb is a
-fragment). They look at shape, not at any one site's phrases: a bracketed aside, a short capitalised
+These checks run before the parser (they are cheap) and after it (``role_after_parse``: a sentence with
+no finite verb is a fragment). They look at shape, not at any one site's phrases: a bracketed aside, a short capitalised
 lead-in ending in a colon, a line without sentence punctuation, a credit in parentheses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from summarizer.analysis.records import BODY
+from summarizer.analysis.records import BODY, FINITE_TAGS, Token
 
 # "PARIS (AP) —", "WASHINGTON, June 22 (Reuters) -", "KYIV:", "Warsaw, Poland —", "LONDON —"
 _DATELINE = re.compile(
@@ -82,3 +83,57 @@ def role_before_parse(text: str) -> str:
         if len(words) <= 16 or _capitalised_share(words) > 0.6:
             return "navigation"
     return BODY
+
+
+# "That’s", "they’re": the small model does not always split a curly-quoted contraction into its verb.
+_CONTRACTED_VERBS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d"})
+# Below this many words a subject plus a bare past participle reads as a caption or headline
+# ("Two people hurt in crash."); above it, as running text whose past tense the tagger took for a participle.
+_REDUCED_CLAUSE_WORDS = 12
+
+
+def _contracted_verb(tokens: Sequence[Token], i: int) -> bool:
+    """ "’s" after a pronoun ("that’s", "it’s") is "is" or "has", whatever tag the model gave it."""
+    token = tokens[i]
+    return token.text.lower() in _CONTRACTED_VERBS and i > 0 and tokens[i - 1].pos == "PRON" and token.tag != "POS"
+
+
+def _verb_children(tokens: Sequence[Token], i: int) -> list[Token]:
+    return [t for j, t in enumerate(tokens) if t.head == i and j != i]
+
+
+def _past_read_as_participle(tokens: Sequence[Token]) -> bool:
+    """ "Survivors in the town, cut off for days, dug with their hands.": the tagger calls "dug" a participle
+    hanging on the noun, so the parse has no verb. A long sentence whose root is that noun, with a bare
+    participle (no auxiliary, no "by" agent) to its right and no other verb between, states a past event."""
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    if root is None or tokens[root].pos not in ("NOUN", "PROPN"):
+        return False
+    if sum(1 for t in tokens if t.pos != "PUNCT") < _REDUCED_CLAUSE_WORDS:
+        return False
+    for i in range(root + 1, len(tokens)):
+        token = tokens[i]
+        if token.pos in ("VERB", "AUX") and token.head != root:
+            return False  # a verb inside the subject phrase ("the man who left"): not this shape
+        if token.head == root and token.tag == "VBN" and token.dep in ("acl", "relcl"):
+            return not any(c.dep in ("aux", "auxpass", "agent") for c in _verb_children(tokens, i))
+    return False
+
+
+def has_finite_clause(tokens: Sequence[Token]) -> bool:
+    """A finite verb, or a verb with its own subject (the small tagger confuses VBD and VBN), a contracted
+    verb ("that’s"), or a past tense the tagger read as a participle (``_past_read_as_participle``)."""
+    for i, token in enumerate(tokens):
+        if token.tag in FINITE_TAGS or _contracted_verb(tokens, i):
+            return True
+        if token.pos in ("VERB", "AUX") and token.tag not in ("VBG", "TO"):
+            if any(t.head == i and j != i and t.dep in ("nsubj", "nsubjpass", "expl") for j, t in enumerate(tokens)):
+                return True
+    return _past_read_as_participle(tokens)
+
+
+def role_after_parse(role: str, tokens: Sequence[Token]) -> str:
+    """The role once the parse is known: running text without a finite clause is a fragment."""
+    if role == BODY and not has_finite_clause(tokens):
+        return "fragment"
+    return role
