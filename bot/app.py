@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.arguments import add_run_parser, resolve_config_path
+from bot.compose import compose_service
 from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig
 from bot.config.store import ConfigStore
 from bot.credentials import AdapterPlan, Credentials, plan_adapters
-from bot.deliveries import channel_lines
-from bot.digest import ChannelDigests, ConsolePublisher, Publisher
-from bot.feeds.cli import source_rows
+from bot.digest import ConsolePublisher, Publisher
 from bot.feeds.ingest import rebuild_stories
 from bot.logs import configure_logging
 from bot.pictures import Pictures
@@ -30,8 +29,6 @@ from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
 from bot.storage.database import Database, open_database, utcnow
 from bot.storage.story_source import StoredStories
-from bot.threads.manual import ChannelThreads
-from bot.threads.timeline import Timelines
 from summarizer.brief import BriefSettings
 from summarizer.readers import load_articles
 
@@ -90,19 +87,9 @@ def assemble(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> R
     if args.paths:
         added = import_files(db, args.paths, settings_of(config), err)
         print(f"imported {added} new article(s) from {', '.join(args.paths)}", file=err)
-    stories = StoredStories(db, sources=lambda: source_rows(store.config, db))
+    stories, service = compose_service(store, db)
     creds = Credentials.from_env(env)
     plans = plan_adapters(creds, slack_http=args.slack_http, sync_global=args.sync_global)
-    # /digest in a channel is claimed and recorded like a scheduled digest, with the current config.
-    # /timeline answers in the channel's timezone, from the stored articles and thread updates.
-    service = CommandService(
-        stories,
-        claim_digest=ChannelDigests(db, lambda: store.config),
-        history=lambda channel: channel_lines(db, channel),
-        timelines=Timelines(db, lambda: store.config),
-        pictures=Pictures(lambda: store.config),
-        threads=ChannelThreads(db, lambda: store.config),  # /brief where threads = true: a thread root
-    )
     return Runtime(store, db, stories, service, plans, creds)
 
 

@@ -26,13 +26,18 @@ INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C (128 + S
 
 
 def run_chat(args: argparse.Namespace) -> int:
-    """`newsbrief chat`: the console adapter over stories prepared from files."""
-    from bot.console import ConsoleBot
-    from bot.service import CommandService, InMemoryStories
+    """`newsbrief chat`: the console adapter over `run`'s configuration and database, or over files."""
+    from contextlib import ExitStack
 
-    source = InMemoryStories.from_paths(args.paths or DEFAULT_INPUT)
-    _report_problems(source.problems)
-    return ConsoleBot(CommandService(source), admin=console_admin(resolve_config_path(args.config))).loop()
+    from bot.chat import chat_service
+    from bot.console import ConsoleBot
+
+    path = resolve_config_path(args.config)
+    with ExitStack() as cleanup:
+        service = chat_service(args, path, DEFAULT_INPUT, sys.stderr, cleanup)
+        if service is None:
+            return 1
+        return ConsoleBot(service, admin=console_admin(path)).loop()
 
 
 def console_admin(path: Path) -> Callable[[str], str]:
