@@ -125,6 +125,19 @@ def _to_closing_dash(s: SentenceAnalysis, opening: int, span: list[int]) -> list
     return span if closing is None else list(range(opening + 1, closing))
 
 
+def _predicate_nominal(s: SentenceAnalysis, i: int) -> bool:
+    """The noun is what a subject is said to be or is called ("is a fake", "called X a fake", "cast as a fake")."""
+    while s.tokens[i].dep == "conj" and s.tokens[i].head != i:
+        i = s.tokens[i].head  # "a fake X and a lunatic Y": as the first of the list
+    token = s.tokens[i]
+    if token.dep == "appos":  # "branded Doe a fake X" (no comma): the parse's name for an object complement
+        start = min(s.subtree(i))
+        return start > 0 and s.tokens[start - 1].text not in (",", "—", "–", "(")
+    if token.dep == "dobj":  # "branded Doe a fake X": the second object is what Doe is called
+        return any(s.tokens[j].dep in ("dobj", "dative") and j < i for j in s.children(token.head))
+    return token.dep in ("attr", "oprd") or (token.dep == "pobj" and s.tokens[token.head].text.lower() == "as")
+
+
 def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
     """Token indices that remove ``hit`` and leave a grammatical sentence, or None when none do."""
     tokens = _tokens_of(s, hit)
@@ -137,6 +150,8 @@ def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
     node = top
     while s.tokens[node].dep in _MODIFIER_DEPS and s.tokens[node].head != node:
         node = s.tokens[node].head
+    if node != top and _predicate_nominal(s, node):
+        return None  # "they branded her a fake reformer": without the modifier the claim turns over
     if node != top and s.tokens[node].pos == "PROPN":
         # A label before a name: drop the whole run of modifiers with its article, keep the name.
         first = node
@@ -147,7 +162,7 @@ def _cut_for(s: SentenceAnalysis, hit: LoadedHit) -> set[int] | None:
             for c in s.children(node)
             if c < first and s.tokens[c].dep in _NAME_PREMOD_DEPS
             for j in s.subtree(c)
-            if j < first
+            if j < first and s.tokens[j].text.lower() not in ("a", "an")  # "a fake Liberal" → "a Liberal"
         ]
         return set(run) if run else None
     if node != top and s.tokens[top].pos == "ADV" and s.tokens[node].pos in ("VERB", "AUX"):

@@ -35,6 +35,10 @@ def sentence(text: str) -> Sentence:
             "The utterly hopeless council approved the new harbour levy on Monday night.",
             "The council approved the new harbour levy on Monday night.",
         ),
+        (
+            "Voters in the harbour town elected a lunatic Marxist as their mayor on Sunday.",
+            "Voters in the harbour town elected a Marxist as their mayor on Sunday.",
+        ),
     ],
 )
 def test_loaded_modifiers_labels_and_asides_are_cut(text: str, neutral: str):
@@ -44,6 +48,10 @@ def test_loaded_modifiers_labels_and_asides_are_cut(text: str, neutral: str):
 
 def test_a_loaded_predicate_carries_the_clause_and_the_sentence_goes():
     assert prune(sentence("Harbour workers were livid about the levy passed on Monday night.")) is None
+    # What someone is called or said to be: without its modifier the claim would turn over.
+    assert prune(sentence("Critics branded Jane Holloway a fake Liberal during the campaign on Monday.")) is None
+    assert prune(sentence("Critics cast Jane Holloway as a fake reformer throughout the long campaign.")) is None
+    assert prune(sentence("Rivals branded Holloway a fake Texan and a fake Catholic and mocked her accent.")) is None
 
 
 def test_quoted_speech_and_plain_facts_stay_as_written():
