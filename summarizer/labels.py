@@ -1,10 +1,13 @@
-"""The labels an outlet attaches to a person, read from the parse: premodifiers, appositions, predicates.
+"""The labels an outlet attaches to a person or a party, read from the parse: premodifiers, appositions,
+predicates.
 
 A label is a noun phrase the outlet itself says about a PERSON entity: the words before the name in
 its noun phrase ("the conservative candidate Jane Doe"), an apposition ("Doe, a former minister,"
 or "the party's leader, Jane Doe"), or a predicate nominal ("Doe is a veteran campaigner"). Words
 inside quotation marks are the speaker's, never the outlet's label. Anything that is not a noun
 phrase (a verb fragment, a sentence opener, a bare adverb) is dropped: no label beats a wrong one.
+An organisation heading its own noun phrase ("the hard-line Freedom League") is an actor too; its label
+must hold a common noun or adjective, and a name's other name ("(FL)") is never a label.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from summarizer.analysis.records import HEADLINE, SentenceAnalysis
+from summarizer.analysis.records import HEADLINE, Entity, SentenceAnalysis
 
 # Dependents before a name that belong to its noun phrase as modifiers ("former", "minister", "GOP").
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "advmod"})
@@ -29,6 +32,10 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_CONTENT = frozenset({"most", "more", "many", "much", "other", "such", "same", "own", "few", "several"})
 # Entity types a person's name may get from the small model ("Doe" alone is often an ORG).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART"})
+# Organisations and groups (parties, agencies, movements) are actors too, when the name heads its own noun
+# phrase ("the far-right Freedom League"), not when it modifies another noun ("League members").
+_GROUP_LABELS = frozenset({"ORG"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "case"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +146,8 @@ def _apposition(s: SentenceAnalysis, root: int, end: int, names: set[int]) -> li
             and (token.pos == "NOUN" or (token.pos == "PROPN" and child not in names and token.ent in ("", "NORP")))
         ):
             run = _trim(s, s.subtree(child))
-            if _valid(s, run, names):
+            # Only capitalised names ("Freedom League (FL)", "Doe, Roe") give a name's other name, not a label.
+            if _valid(s, run, names) and not all(s.tokens[i].pos in ("PROPN", "PUNCT") for i in run):
                 return run
     return []
 
@@ -208,6 +216,25 @@ def _resolver(people: Mapping[str, str]) -> Callable[[str, str], str | None]:
     return actor_of
 
 
+def _balanced(label: str) -> str:
+    """The label without a bracket left open by trimming: "leader of the Union (U" becomes "leader of the Union"."""
+    if label.count("(") > label.count(")"):
+        label = label[: label.rindex("(")].rstrip(_EDGE_PUNCT + " ")
+    return label
+
+
+def _is_group(s: SentenceAnalysis, entity: Entity, root: int) -> bool:
+    """An organisation or group named in the outlet's running text, heading its own noun phrase."""
+    head = s.tokens[root]
+    # NER calls some parties places or people ("the Green party"); a name headed by "party" is a group.
+    named_party = entity.label in _NAME_LABELS and head.lemma.lower() == "party"
+    return (
+        (entity.label in _GROUP_LABELS and head.pos == "PROPN" or named_party)
+        and s.role != HEADLINE
+        and head.dep not in _MODIFIER_DEPS
+    )
+
+
 def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[FoundLabel]:
     """Labels the outlet attaches, in its own voice, to each person in a parsed sentence or headline.
 
@@ -226,16 +253,22 @@ def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[Fou
         text = entity.text.strip(_EDGE_PUNCT + "−‐ ").removesuffix("’s").removesuffix("'s")
         if not text[:1].isupper():
             continue  # a lower-cased page slug, not a name as written
-        # Title case defeats NER in headlines ("Doe Decries Levy"): there only known people count.
-        actor = actor_of(text, entity.label if s.role != HEADLINE else "")
-        if actor is None:
-            continue
         start, end = entity.start, entity.end
         root = _entity_root(s, start, end)
+        # Title case defeats NER in headlines ("Doe Decries Levy"): there only known people count.
+        actor = actor_of(text, entity.label if s.role != HEADLINE else "")
+        group = actor is None and _is_group(s, entity, root)
+        if group:
+            actor = text.removeprefix("the ").removeprefix("The ")
+        if actor is None:
+            continue
         # NER may stop short of the surname ("Min Aung" + "Hlaing"): take the compound's head along.
         while s.tokens[root].dep == "compound" and s.tokens[root].head == end and s.tokens[end].pos == "PROPN":
             root, end = end, end + 1
         names = person_tokens - set(range(start, end))
+        if group or s.role == HEADLINE:
+            names |= {i for e in s.entities if e.label in _NAME_LABELS for i in range(e.start, e.end)}
+            names -= set(range(start, end))
         runs = [
             _name_prefix(s, start, end, actor),
             _premodifier(s, root, start, names),
@@ -247,9 +280,15 @@ def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[Fou
         for run in runs:
             if not run or (run is runs[0] and not _valid(s, run, names)):
                 continue
+            if group and not any(s.tokens[i].pos in _CONTENT_POS for i in run):
+                continue  # a group's label says what it is: "AfD" or "PiS" beside its name is another name
             if all(s.tokens[i].text in own or s.tokens[i].pos == "PUNCT" for i in run):
                 continue  # the rest of the person's own name ("Saquon" before "Barkley")
+            if s.role == HEADLINE and run is runs[1] and any(i in names for i in run):
+                continue  # a headline's words before a name are often a clause ("Rovers beat Ashby United")
             first, last = s.tokens[run[0]], s.tokens[run[-1]]
             at, to = first.idx, last.idx + len(last.text)
-            found.append(FoundLabel(actor, s.text[at:to].strip(_EDGE_PUNCT + " "), s.text, at, to))
+            label = _balanced(s.text[at:to].strip(_EDGE_PUNCT + " "))
+            if label:
+                found.append(FoundLabel(actor, label, s.text, at, at + len(label)))
     return found

@@ -135,3 +135,16 @@ def test_the_slanted_outlets_terms_are_quoted_with_a_technique(quake_story: Stor
         assert term.technique in ("Loaded_Language", "Name_Calling-Labeling", "Exaggeration-Minimisation")
     assert any(label.actor == "Jane Holloway" and "career bureaucrat" in label.label for label in voice.labels)
     assert "pathetic" not in " ".join(s.text for s in quake_story.brief.sentences)
+
+
+def test_a_party_gets_the_label_its_own_noun_phrase_gives_it_but_not_its_abbreviation():
+    found = labels("The vote went to the hard-line Valley Freedom Party (VFP) on Sunday. Party members cheered.")
+    assert found == {("Valley Freedom Party", "hard-line")}
+
+
+def test_a_label_never_ends_in_an_open_bracket_and_a_name_in_brackets_is_not_a_label():
+    found = labels(
+        "Jane Holloway, leader of the centrist National Harbour Alliance (NHA), spoke first. "
+        "Tomas Brandt (TB) spoke last."
+    )
+    assert found == {("Jane Holloway", "leader of the centrist National Harbour Alliance")}
