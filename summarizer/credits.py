@@ -65,7 +65,7 @@ class Facts:
     names: tuple[frozenset[str], ...]  # per entity: the forms any of which names it
     claim: tuple[str, ...]  # lemmas: the predicate first, then the subject and object heads
     negated: bool
-    actor: tuple[frozenset[str], ...] = ()  # the names of whoever does it ("Jenrick vowed" ≠ "Badenoch vows")
+    actor: tuple[frozenset[str], ...] = ()  # the names of whoever does it ("Okafor vowed" ≠ "Lindqvist vows")
 
 
 def normalise(text: str) -> str:

@@ -262,7 +262,7 @@ def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[Fou
             actor = text.removeprefix("the ").removeprefix("The ")
         if actor is None:
             continue
-        # NER may stop short of the surname ("Min Aung" + "Hlaing"): take the compound's head along.
+        # NER may stop short of the surname ("Tran Van" + "Minh"): take the compound's head along.
         while s.tokens[root].dep == "compound" and s.tokens[root].head == end and s.tokens[end].pos == "PROPN":
             root, end = end, end + 1
         names = person_tokens - set(range(start, end))

@@ -124,7 +124,7 @@ def profile(
 
 
 def named_actor(analysis: SentenceAnalysis, subject: int) -> bool:
-    """The subject is a name, or a noun a name modifies ("Tesla shareholders", "Merz's party")."""
+    """The subject is a name, or a noun a name modifies ("Tesla shareholders", "Lindqvist's party")."""
     if entity_at(analysis, subject) in _ACTOR_LABELS or analysis.tokens[subject].pos == "PROPN":
         return True
     return any(

@@ -204,7 +204,7 @@ def owner(s: SentenceAnalysis, head: int) -> tuple[int | None, int | None]:
                 return above, None
             beaten = s.tokens[above].dep == "dobj" and s.tokens[s.tokens[above].head].lemma.lower() in BEATEN_BY
             if s.tokens[prep].text.lower() == "with" and s.tokens[above].pos == "PROPN" and not beaten:
-                return None, above  # "Sliwa with 7.5%"; but "beating Y with 52%" is the winner's 52%
+                return None, above  # "Okafor with 7.5%"; but "beating Y with 52%" is the winner's 52%
             j = above
             continue
         if t.head == j:

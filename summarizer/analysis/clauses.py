@@ -87,7 +87,7 @@ def is_stated_fact(s: SentenceAnalysis, i: int) -> bool:
 
 
 def name_span(s: SentenceAnalysis, i: int) -> tuple[int, int]:
-    """Token range of the proper name headed by ``i`` ("Jeannette Jara", "Friedrich Merz")."""
+    """Token range of the proper name headed by ``i`` ("Jeannette Jara", "Anna Lindqvist")."""
     parts = [i] + [j for j in children(s, i, "compound", "flat") if s.tokens[j].pos == "PROPN"]
     start, end = min(parts), max(parts) + 1
     while start < i and s.tokens[start].pos != "PROPN":
