@@ -58,7 +58,7 @@ FIGURATIVE_FORCE = frozenset(
 NEEDS_ACTOR = frozenset({"puncture", "paralyse", "paralyze", "hamstring", "handicap", "torpedo", "skewer"})
 
 # Of these, the ones whose literal object is a thing ("punctured a tyre"): figurative only when what
-# they act on is a person or group, or something one owns ("punctured his old club").
+# they act on is a person or group, or something one owns ("punctured her rival's hopes").
 NEEDS_ACTOR_PATIENT = frozenset({"puncture", "skewer"})
 
 # Armed forces and warfare: in their presence surrender and combat words are literal ("the garrison

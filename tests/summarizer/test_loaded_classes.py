@@ -68,7 +68,7 @@ def test_force_words_used_literally_are_not_loaded(text: str):
 
 def test_a_policy_that_paralyses_firms_or_an_economy_that_flails_is_figurative():
     assert own_voice_terms("His chaotic budget rules have paralysed small firms across the county.") == ["paralysed"]
-    assert own_voice_terms("Analysts say the economy is flailing under the new levy.") == ["flailing"]
+    assert own_voice_terms("Traders say the harbour trade is flailing under the new levy.") == ["flailing"]
 
 
 LEVY_PLAIN = """The county council voted 31-12 on Tuesday to raise the harbour levy by 4 percent from April.
