@@ -18,11 +18,11 @@ from typing import Any
 
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
 from summarizer.analysis.records import BODY, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
-from summarizer.analysis.roles import role_after_parse, role_before_parse, strip_dateline
+from summarizer.analysis.roles import role_after_parse, role_before_parse, roles_in_context, strip_dateline
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
 
-ANALYSER_VERSION = "4"
+ANALYSER_VERSION = "5"
 LEAD_SENTENCES = 10
 WORD_BUDGET = 350
 # Above this many words (a large backlog), PARALLEL_PROCESSES parse; each holds its own model (~280 MB),
@@ -141,6 +141,8 @@ def _plan(article: Article, key: str) -> _Plan:
                 role = "teaser"  # a repeated lead or the headline again
             seen.add(text.lower())
             sentences.append(SentenceAnalysis(text, len(sentences), role))
+    in_context = roles_in_context([s.text for s in sentences], [s.role for s in sentences])
+    sentences = [SentenceAnalysis(s.text, s.index, role) for s, role in zip(sentences, in_context, strict=True)]
     plan = _Plan(article, key, headline, sentences, {-1} if headline else set())
     words = 0
     body_seen = 0

@@ -52,6 +52,39 @@ def strip_dateline(text: str) -> tuple[str, str | None]:
     return rest, match.group(0).strip()
 
 
+# "Section / Headline …" at the start of a line: a breadcrumb glued to the page's headline.
+_BREADCRUMB = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*)? / \S")
+# A photo credit on its own: "(Jane Doe / Agency)", "Picture: Agency", "Photo: Jane Doe/Agency".
+_CREDIT_LINE = re.compile(r"^\([^()]*/[^()]*\)$|^(?:photo|picture|image|credit)s?:\s*\S", re.I)
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that only credits a picture."""
+    stripped = text.strip()
+    return len(stripped.split()) <= 8 and bool(_CREDIT_LINE.match(stripped))
+
+
+def roles_in_context(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """Roles a line's neighbours give it: the line just before a photo credit is that photo's caption (with
+    an identical line just before it, the caption and its alt text); a line the page repeats with other
+    running text between its copies is page furniture (a promotion or a sign-up blurb), every copy."""
+    found = list(roles)
+    for i, text in enumerate(texts):
+        if i and is_credit_line(text):
+            j = i - 1
+            found[j] = "caption"
+            if j and texts[j - 1].strip().lower() == texts[j].strip().lower():
+                found[j - 1] = "caption"
+    copies: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        copies.setdefault(text.strip().lower(), []).append(i)
+    for where in copies.values():
+        if len(where) > 1 and any(roles[k] == BODY for k in range(where[0] + 1, where[-1]) if k not in where):
+            for k in where:
+                found[k] = "teaser"
+    return found
+
+
 def _capitalised_share(words: list[str]) -> float:
     letters = [w for w in words if w[:1].isalpha()]
     if not letters:
@@ -76,6 +109,8 @@ def role_before_parse(text: str) -> str:
         return "byline"
     if _CREDIT_TAIL.search(stripped) or (_MEDIA_WORDS.search(stripped) and len(words) <= 8):
         return "caption"
+    if _BREADCRUMB.match(stripped):
+        return "navigation"
     if " | " in stripped and not _TERMINAL.search(stripped):
         return "navigation"
     if not _TERMINAL.search(stripped):

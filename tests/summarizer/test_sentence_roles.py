@@ -32,3 +32,20 @@ def test_verbless_lines_and_short_participle_captions_stay_out_of_the_body():
         )
         == []
     )
+
+
+def test_the_line_before_a_photo_credit_is_its_caption():
+    caption = "Ferry passengers wave from the upper deck as the first evening crossing leaves Dunre harbour."
+    assert body_of(caption, "(Jon Ekberg / Harbour Pictures)", "The crossings cost 1.2 million crowns a year.") == [
+        "The crossings cost 1.2 million crowns a year."
+    ]
+
+
+def test_a_section_breadcrumb_glued_to_the_headline_is_navigation():
+    assert body_of("Islands / Dunre Gets Its Evening Ferries Back After Two Years of Waiting.") == []
+
+
+def test_a_blurb_the_page_repeats_between_paragraphs_is_never_body():
+    blurb = "Get the latest island news delivered to you every morning with the Harbour Gazette."
+    facts = ["The first crossing left at seven in the evening.", "The last ferry came back just before midnight."]
+    assert body_of(blurb, facts[0], blurb, facts[1]) == facts
