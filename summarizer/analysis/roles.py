@@ -138,7 +138,7 @@ def _verb_children(tokens: Sequence[Token], i: int) -> list[Token]:
 
 
 def _past_read_as_participle(tokens: Sequence[Token]) -> bool:
-    """ "Survivors in the town, cut off for days, dug with their hands.": the tagger calls "dug" a participle
+    """ "BRIGHT lanterns glowed along the wall for the market.": the tagger calls "glowed" a participle
     hanging on the noun, so the parse has no verb. A long sentence whose root is that noun, with a bare
     participle (no auxiliary, no "by" agent) to its right and no other verb between, states a past event."""
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)

@@ -14,21 +14,21 @@ def body_of(*paragraphs: str) -> list[str]:
 
 
 def test_a_capitalised_opener_whose_past_tense_the_tagger_reads_as_a_participle_is_running_text():
-    text = (
-        "LONG-RANGE shadows lengthened over the old town with the return of the veteran mayor to the council this week."
-    )
+    text = "BRIGHT lanterns glowed along the harbour wall for the opening of the winter market on the island this week."
     assert body_of(text) == [text]
 
 
 def test_a_sentence_opening_with_a_contracted_verb_is_running_text():
-    text = "That’s nearly three times the council’s own target of 4% and well above the figure of the previous year."
+    text = "That’s more money than the ferry company earned in its first decade on the island route."
     assert body_of(text) == [text]
 
 
 def test_verbless_lines_and_short_participle_captions_stay_out_of_the_body():
     assert (
         body_of(
-            "Six goals.", "LONG shadows lengthened over the old town.", "Dozens of boats sunk by the storm in the bay."
+            "Four new ferries.",
+            "BRIGHT lanterns glowed along the wall.",
+            "Dozens of boats sunk by the storm in the bay.",
         )
         == []
     )
