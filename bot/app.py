@@ -8,9 +8,7 @@ import logging
 import os
 import signal
 import sys
-import threading
-from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -20,10 +18,9 @@ from bot.config.errors import ConfigError
 from bot.config.model import NewsbriefConfig
 from bot.config.store import ConfigStore
 from bot.credentials import AdapterPlan, Credentials, plan_adapters
-from bot.digest import ConsolePublisher, Publisher
+from bot.digest import Publisher
 from bot.feeds.ingest import rebuild_stories
 from bot.logs import configure_logging
-from bot.pictures import Pictures
 from bot.service import CommandService
 from bot.storage import DatabaseError
 from bot.storage.articles import insert_articles
@@ -34,7 +31,8 @@ from summarizer.readers import load_articles
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
-    from slack_bolt import App
+
+    from bot.adapters import Adapter
 
 log = logging.getLogger("newsbrief")
 
@@ -106,45 +104,52 @@ class Running:
     stop: Callable[[], None]
 
 
+def chat_adapters(rt: Runtime, args: argparse.Namespace) -> list[Adapter]:
+    """The console adapter, then each chat platform the plan starts (Slack first: it answers at once)."""
+    from bot.adapters import ConsoleAdapter, DiscordAdapter, SlackAdapter
+
+    plan = {p.name: p for p in rt.plans}
+    adapters: list[Adapter] = [ConsoleAdapter()]
+    if plan["slack"].start:
+        http = bool(args.slack_http)
+        adapters.append(SlackAdapter(rt.service, rt.store, rt.creds, http=http, host=args.host, port=args.port))
+    if plan["discord"].start:
+        adapters.append(DiscordAdapter(rt.service, rt.store, rt.creds, sync_global=args.sync_global))
+    return adapters
+
+
 async def serve(
-    rt: Runtime, args: argparse.Namespace, err: TextIO, *, on_ready: Callable[[Running], None] | None = None
+    rt: Runtime,
+    args: argparse.Namespace,
+    err: TextIO,
+    *,
+    on_ready: Callable[[Running], None] | None = None,
+    adapters: Sequence[Adapter] | None = None,
 ) -> int:
-    """Run the adapters and the scheduler until SIGINT/SIGTERM (or one ingest with --once)."""
+    """Start the adapters, then the scheduler over their publishers, until SIGINT/SIGTERM (or one ingest with --once).
+
+    ``adapters`` defaults to :func:`chat_adapters` (console plus the platforms the credentials start).
+    """
+    from bot.adapters import Publishers
     from bot.scheduler.setup import start_scheduler, stop_scheduler, sync_jobs
 
-    publishers: dict[str, Publisher] = {"console": ConsolePublisher()}
-    stop = asyncio.Event()
-    slack_stop = threading.Event()
-    tasks: list[asyncio.Task[Any]] = []  # awaited at shutdown; Discord's is cancelled, Slack's ends on slack_stop
-    discord_task: asyncio.Task[Any] | None = None
-    plan = {p.name: p for p in rt.plans}
-    if plan["slack"].start:
-        # Built before the scheduler starts: start_scheduler copies the publishers, and a catch-up
-        # digest may fire at once, so the Slack publisher must already be there.
-        from bot.slack.app import listener_pool
-
-        pool = listener_pool()
+    started: list[Adapter] = []
+    for adapter in chat_adapters(rt, args) if adapters is None else adapters:
+        # Each starts before the scheduler: a catch-up digest may fire at once and needs its publisher.
         try:
-            app = await asyncio.to_thread(_build_slack_app, rt, pool)
-        except Exception as exc:  # e.g. auth.test refused the token: run on without Slack, say why
-            pool.shutdown(wait=False)  # no answer ever ran in it
-            log.error("slack: could not start (%s); the other adapters run on", type(exc).__name__, exc_info=exc)
-            print(
-                f"slack: not started — Slack refused the start-up check ({type(exc).__name__}); see the log", file=err
+            await adapter.start()
+        except Exception as exc:  # e.g. auth.test refused the token: run on without it, say why
+            log.error(
+                "%s: could not start (%s); the other adapters run on", adapter.name, type(exc).__name__, exc_info=exc
             )
-        else:
-            publishers["slack"] = _slack_publisher(app, rt.service.pictures)
-            tasks.append(_watched(_serve_slack(app, pool, rt, args, slack_stop), "slack"))
-    discord_ready = asyncio.Event()
-    if plan["discord"].start:
-        discord_task = _watched(_run_discord(rt, args, publishers, discord_ready), "discord")
-        tasks.append(discord_task)
-    else:
-        discord_ready.set()
-    try:
-        await asyncio.wait_for(discord_ready.wait(), timeout=60)
-    except TimeoutError:  # Discord slow to log in: start the rest; its digests wait for the next run
-        print("discord: login is taking over 60 s; starting the scheduler without it for now", file=err)
+            refused = f"{adapter.name.capitalize()} refused the start-up check ({type(exc).__name__})"
+            print(f"{adapter.name}: not started — {refused}; see the log", file=err)
+            continue
+        if getattr(adapter, "login_timed_out", False):
+            print(f"{adapter.name}: login is taking over 60 s; starting the scheduler without it for now", file=err)
+        started.append(adapter)
+    publishers = Publishers(started)
+    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     ingested = asyncio.Event()
 
@@ -184,90 +189,11 @@ async def serve(
         loop.remove_signal_handler(sig)
     unsubscribe()
     watcher.cancel()
-    slack_stop.set()
-    await stop_scheduler(scheduler)
-    if discord_task is not None:
-        discord_task.cancel()
-    await asyncio.gather(*tasks, watcher, return_exceptions=True)
+    await stop_scheduler(scheduler)  # running digests finish through the adapters, then those stop
+    for adapter in reversed(started):
+        await adapter.stop()
+    await asyncio.gather(watcher, return_exceptions=True)
     return 0
-
-
-def _watched(coro: Any, name: str) -> asyncio.Task[Any]:
-    """A task whose failure is logged when it happens, not lost until shutdown."""
-
-    def report(task: asyncio.Task[Any]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("%s adapter stopped with an error", name, exc_info=task.exception())
-
-    task = asyncio.create_task(coro, name=f"newsbrief-{name}")
-    task.add_done_callback(report)
-    return task
-
-
-def _build_slack_app(rt: Runtime, pool: ThreadPoolExecutor) -> App:
-    from bot.slack.app import build_slack_app
-
-    c = rt.creds
-    if not c.slack_bot_token:  # plan_adapters starts Slack only with a token
-        raise RuntimeError("Slack adapter started without SLACK_BOT_TOKEN")
-    return build_slack_app(
-        rt.service,
-        token=c.slack_bot_token,
-        signing_secret=c.slack_signing_secret,
-        api_url=c.slack_api_url,
-        config_store=rt.store,
-        listener_executor=pool,
-    )
-
-
-def _slack_publisher(app: App, pictures: Pictures) -> Publisher:
-    from bot.publishers import SlackPublisher
-
-    return SlackPublisher(app, pictures=pictures)
-
-
-async def _serve_slack(
-    app: App, pool: ThreadPoolExecutor, rt: Runtime, args: argparse.Namespace, stop: threading.Event
-) -> None:
-    from bot.slack.runner import serve_http, start_socket_mode
-
-    try:
-        if rt.creds.slack_app_token and not args.slack_http:
-            await asyncio.to_thread(start_socket_mode, app, rt.creds.slack_app_token, stop)
-        else:
-            secret = rt.creds.slack_signing_secret
-            await asyncio.to_thread(serve_http, app, args.host, args.port, stop, signing_secret=secret)
-    finally:
-        stop.set()  # a server that failed to start must not leave its stop-watcher thread waiting
-        # let answers already being written finish, without blocking the event loop
-        await asyncio.to_thread(pool.shutdown, True)
-
-
-async def _run_discord(
-    rt: Runtime, args: argparse.Namespace, publishers: dict[str, Publisher], ready: asyncio.Event
-) -> None:
-    from bot.discord.runner import run_discord
-    from bot.publishers import DiscordPublisher
-
-    async def on_start(client: Any) -> None:
-        # the scheduler's jobs read this mapping when they run, so a late login still gets its digests
-        publishers["discord"] = DiscordPublisher(client, rt.service.pictures)
-        ready.set()
-
-    if not rt.creds.discord_token:  # plan_adapters starts Discord only with a token
-        raise RuntimeError("Discord adapter started without DISCORD_TOKEN")
-    try:
-        await run_discord(
-            rt.creds.discord_token,
-            rt.service,
-            guild_id=rt.creds.discord_guild_id,
-            sync_global=args.sync_global,
-            api_url=rt.creds.discord_api_url,
-            config_store=rt.store,
-            on_start=on_start,
-        )
-    finally:
-        ready.set()
 
 
 def run_bot(args: argparse.Namespace, *, env: Mapping[str, str] | None = None, err: TextIO | None = None) -> int:

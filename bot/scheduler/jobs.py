@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.config.model import NewsbriefConfig, effective_settings
@@ -34,7 +34,7 @@ class JobRuntime:
 
     db: Database
     config: Callable[[], NewsbriefConfig]
-    publishers: dict[str, Publisher] = field(default_factory=dict)
+    publishers: Mapping[str, Publisher] = field(default_factory=dict)
     on_ingest: Callable[[IngestReport | None], None] | None = None  # None: the pass failed
 
 

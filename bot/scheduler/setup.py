@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -119,7 +119,7 @@ def _ensure(
 async def start_scheduler(
     config: NewsbriefConfig | Callable[[], NewsbriefConfig],
     db: Database,
-    publishers: dict[str, Publisher],
+    publishers: Mapping[str, Publisher],
     *,
     on_ingest: Callable[[IngestReport | None], None] | None = None,
     digests: bool = True,
