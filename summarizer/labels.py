@@ -25,6 +25,8 @@ _CONTENT_POS = frozenset({"NOUN", "ADJ"})
 _LABEL_VERB_TAGS = frozenset({"VBN"})  # "embattled", "disgraced": past participles used as adjectives
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct_clause"})
 _COPULAS = frozenset({"be", "become", "remain"})
+# Passives whose "as" phrase says what someone is taken to be, in the outlet's own voice.
+_KNOWN_AS = frozenset({"know", "regard", "see", "consider"})
 _EDGE_PUNCT = ",;:—–-()\"'“”‘’"
 MAX_LABEL_WORDS = 14
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -172,10 +174,27 @@ def _head_apposition(s: SentenceAnalysis, root: int, start: int, names: set[int]
     return run if _valid(s, run, names) else []
 
 
+def _known_as(s: SentenceAnalysis, verb: int, names: set[int]) -> list[int]:
+    """ "Doe is known as a tireless organiser": the object of "as" after a passive "known" or "regarded",
+    unless someone else is said to hold the view ("regarded by critics as…") or it is denied."""
+    children = list(s.children(verb))
+    if any(s.tokens[c].dep in ("neg", "mark", "agent") for c in children):
+        return []
+    for c in children:
+        if s.tokens[c].dep == "prep" and s.tokens[c].text.lower() == "as":
+            noun = next((j for j in s.children(c) if s.tokens[j].dep == "pobj" and s.tokens[j].pos == "NOUN"), None)
+            if noun is not None:
+                run = _trim(s, s.subtree(noun))
+                return run if _valid(s, run, names) else []
+    return []
+
+
 def _predicate(s: SentenceAnalysis, root: int, names: set[int]) -> list[int]:
     """ "Doe is a veteran campaigner": the attribute of a copula whose subject is the name."""
     token = s.tokens[root]
     verb = token.head
+    if token.dep == "nsubjpass" and s.tokens[verb].lemma.lower() in _KNOWN_AS:
+        return _known_as(s, verb, names)
     if token.dep != "nsubj" or s.tokens[verb].lemma.lower() not in _COPULAS:
         return []
     children = list(s.children(verb))

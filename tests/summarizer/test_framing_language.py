@@ -148,3 +148,11 @@ def test_a_label_never_ends_in_an_open_bracket_and_a_name_in_brackets_is_not_a_l
         "Tomas Brandt (TB) spoke last."
     )
     assert found == {("Jane Holloway", "leader of the centrist National Harbour Alliance")}
+
+
+def test_what_someone_is_known_as_is_a_label_but_not_what_others_regard_them_as():
+    found = labels(
+        "Tomas Brandt is known as a tireless organiser of harbour festivals. "
+        "Jane Holloway was regarded by critics as a weak speaker. Jane Holloway is not seen as a threat."
+    )
+    assert found == {("Tomas Brandt", "tireless organiser of harbour festivals")}
