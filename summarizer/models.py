@@ -21,6 +21,8 @@ class Article:
     bias: str | None = None
     outlet_known: bool = True
     source: str | None = None
+    # True when no headline was given and ``title`` was made from the URL's last segment.
+    title_guessed: bool = False
 
     @property
     def paragraphs(self) -> list[str]:

@@ -53,11 +53,29 @@ _RACE_ADJECTIVES = {
 }
 
 
+def _recased(title: str, articles: list[Article]) -> str:
+    """A slug title with each word written as the articles write it ("gdp" → "GDP", "trump" → "Trump")."""
+    text = " ".join(a.text for a in articles)
+    words = []
+    for i, word in enumerate(title.split()):
+        forms = Counter(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, flags=re.IGNORECASE))
+        lower = forms.pop(word.lower(), 0)
+        cased = forms.most_common(1)[0] if forms else None
+        if cased and cased[1] > lower:
+            word = cased[0]
+        words.append(word[0].upper() + word[1:] if i == 0 else word)
+    return " ".join(words)
+
+
 def _central_title(articles: list[Article]) -> str | None:
-    """The neutral article headline that shares most words with the other articles of the story."""
+    """The neutral article headline that shares most words with the other articles of the story.
+
+    Titles made from URL slugs count only when no article has a real headline.
+    """
+    real = [a for a in articles if a.title.strip() and not a.title_guessed]
     best: tuple[float, str] | None = None
-    for article in articles:
-        title = article.title.strip()
+    for article in real or articles:
+        title = article.title.strip() if real else _recased(article.title.strip(), articles)
         if len(title.split()) < 3 or is_loaded(title) or not article.outlet_known:
             continue
         words = content_stems(title)

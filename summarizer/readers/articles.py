@@ -59,7 +59,8 @@ def make_article(
     )
     article = clean_article(raw)
     if not article.title and url:
-        article = replace(article, title=title_from_url(url))
+        guessed = title_from_url(url)
+        article = replace(article, title=guessed, title_guessed=bool(guessed))
     words = word_count(article.text)
     if words < MIN_WORDS:
         raise InputError(source, f"too little article text ({words} words after cleaning; at least {MIN_WORDS} needed)")
@@ -67,8 +68,14 @@ def make_article(
 
 
 def title_from_url(url: str) -> str:
-    """A readable title from a URL's last path segment ("kast-wins-runoff" → "Kast wins runoff")."""
+    """A stand-in title from a URL's last path segment ("kast-wins-runoff" → "Kast wins runoff").
+
+    Only the first letter is raised; no letter is lowered (a slug cannot tell an acronym from a word).
+    """
     slug = url.rstrip("/").rsplit("/", 1)[-1]
     slug = re.sub(r"\.[a-z]{2,5}$", "", slug)
     words = [w for w in re.split(r"[-_]+", slug) if w and not w.isdigit()]
-    return " ".join(words).capitalize() if len(words) >= 3 else ""
+    if len(words) < 3:
+        return ""
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
