@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from summarizer.analysis.records import ArticleAnalysis, SentenceAnalysis
+from summarizer.exclusives import exclusive
 from summarizer.frame_words import frame_words
 from summarizer.labels import labels_in
 from summarizer.lexicon import find_loaded, sentence_frame
@@ -100,11 +101,14 @@ def _frames(sentences: list[Sentence]) -> list[FrameShare]:
 
 
 def _only_here(sentences: list[Sentence], others: list[Sentence]) -> list[str]:
-    """Facts no other outlet reports: the sentences least like anything the others wrote, in reading order."""
+    """Facts no other outlet reports (``exclusive``: no other outlet's sentence shares a number, or a name
+    with the main verb or noun): the sentences least like anything the others wrote, in reading order."""
     other_stems = [content_stems(o.text) for o in others]
     scored = []
     for s in sentences:
         if len(s.text.split()) < 6 or any(same_fact(s.text, o.text, 0.25, 3) for o in others):
+            continue
+        if not exclusive(s, others):
             continue
         mine = content_stems(s.text)
         closest = max((overlap(mine, theirs) for theirs in other_stems), default=0.0)
