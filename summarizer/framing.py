@@ -59,7 +59,8 @@ def main_actors(sentences: list[Sentence], people: dict[str, str], limit: int = 
 
 def _labels(analysed: list[SentenceAnalysis], people: dict[str, str], actors: list[str]) -> list[ActorLabel]:
     """Each person's labels in the outlet's own voice (main actors first), with the sentence quoted."""
-    found = [f for s in analysed for f in labels_in(s, people)]
+    # Body sentences only: a headline's capitalised words ("Doe Slams …") are no name to label.
+    found = [f for s in analysed if s.is_body for f in labels_in(s, people)]
     rank = {name: i for i, name in enumerate(actors)}
     found.sort(key=lambda f: rank.get(f.actor, len(rank)))
     labels: list[ActorLabel] = []

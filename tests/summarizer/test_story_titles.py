@@ -39,3 +39,16 @@ def test_a_slug_title_keeps_the_articles_own_capitals():
     title = build_story([one, two]).title
     assert "Gdp" not in title and "Nlb" not in title
     assert "nlb" not in title.split() and "dorrow" not in title.split()
+
+
+def test_a_headline_gives_no_label_and_no_name():
+    one = _article(
+        "Harbour Times", BODY_A, "Director Ilse Varga Blames Fuel For Dorrow Cargo Slump", "https://example.org/a/2"
+    )
+    two = _article(
+        "Coast Daily", BODY_B, "Cargo volumes at the port of Dorrow fall 4 percent", "https://example.net/a/1"
+    )
+    story = build_story([one, two])
+    shown = [(label.actor, label.label) for note in story.framing.outlets for label in note.labels]
+    assert all("Blames" not in actor and "Blames" not in label for actor, label in shown)
+    assert all("Director Ilse Varga Blames" not in label.quote for n in story.framing.outlets for label in n.labels)
