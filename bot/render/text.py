@@ -50,7 +50,7 @@ class Style:
 
     def heading(self, text: str) -> str:
         text = self.text(text)
-        return f"## {text}" if self.markdown else f"{text}\n{'=' * min(len(text), 72)}"
+        return f"## {text}" if self.markdown else f"{text}\n{'=' * len(text)}"
 
     def sub(self, text: str) -> str:
         return f"**{self.text(text)}**" if self.markdown else f"{self.text(text)}:"
