@@ -86,8 +86,8 @@ def outlet_lines(outlet: OutletFraming) -> list[str]:
     if outlet.frames:
         shares = ", ".join(f"{esc(frame_words(f.frame))} {f.share:.0%}" for f in outlet.frames[:4])
         lines.append(item(f"Emphasis (share of its sentences): {shares}"))
-    for text in outlet.only_here:
-        lines += [item("Only here:"), quote(text)]
+    if outlet.only_here:
+        lines += [item("Only here:"), *(quote(text) for text in outlet.only_here)]
     lines += [item(f"Figures differ: {esc(note)}") for note in outlet.figures_differ]
     lines.append(item(f"In short: {esc(outlet.contrast)}"))
     return lines

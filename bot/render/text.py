@@ -124,9 +124,9 @@ def framing_lines(story: Story, style: Style) -> list[str]:
         if outlet.frames:
             shares = ", ".join(f"{t(frame_words(f.frame))} {f.share:.0%}" for f in outlet.frames[:4])
             lines.append(style.item(f"Emphasis (share of its sentences): {shares}"))
-        for text in outlet.only_here:
+        if outlet.only_here:
             lines.append(style.item("Only here:"))
-            lines.append(style.quote(text))
+            lines += [style.quote(text) for text in outlet.only_here]
         for note in outlet.figures_differ:
             lines.append(style.item(f"Figures differ: {t(note)}"))
         lines.append(style.item(f"In short: {t(outlet.contrast)}"))

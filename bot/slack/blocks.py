@@ -152,8 +152,8 @@ def outlet_framing_lines(outlet: OutletFraming) -> list[str]:
     if outlet.frames:
         shares = ", ".join(f"{escape(frame_words(f.frame))} {f.share:.0%}" for f in outlet.frames[:4])
         lines.append(f"• Emphasis (share of its sentences): {shares}")
-    for text in outlet.only_here:
-        lines += ["• Only here:", _quote(text)]
+    if outlet.only_here:
+        lines += ["• Only here:", *(_quote(text) for text in outlet.only_here)]
     for note in outlet.figures_differ:
         lines.append(f"• Figures differ: {escape(note)}")
     lines.append(f"• In short: {escape(outlet.contrast)}")

@@ -82,3 +82,13 @@ def test_one_outlet_story_says_so_and_shows_no_exclusives(seed_stories):
     )
     text = console([single]).exec("/framing")
     assert "Only Samnytt reports this story." in text and "Only Samnytt reports:" not in text
+
+
+def test_what_only_one_outlet_reports_sits_under_one_heading(seed_stories):
+    story = seed_stories[0]
+    outlet = dataclasses.replace(story.framing.outlets[0], only_here=["First thing.", "Second thing."])
+    framing = dataclasses.replace(story.framing, outlets=[outlet])
+    bot = console([dataclasses.replace(story, framing=framing)])
+    full = bot.exec("/framing chile full")
+    assert full.count("Only here:") == 1
+    assert "“First thing.”" in full and "“Second thing.”" in full
