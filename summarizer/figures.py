@@ -42,6 +42,43 @@ COUNT = re.compile(
 )
 
 
+# Words that say how a number measures but not what it measures: a "rate" or "increase" is only a figure
+# together with whose it is (a rate of output and a rate of prices are never compared).
+GENERIC_QUANTITIES = frozenset(
+    {
+        "rate",
+        "annual rate",
+        "pace",
+        "level",
+        "percentage",
+        "percent",
+        "figure",
+        "number",
+        "amount",
+        "total",
+        "change",
+        "increase",
+        "decrease",
+        "rise",
+        "fall",
+        "drop",
+        "decline",
+        "growth",
+        "gain",
+        "loss",
+        "jump",
+        "share",
+        "proportion",
+        "value",
+    }
+)
+
+
+def generic(quantity: str, subject: str | None) -> bool:
+    """A quantity that names no counted thing and belongs to no one: never compared across outlets."""
+    return subject is None and quantity.split(" (")[0] in GENERIC_QUANTITIES
+
+
 # A contender's share of the vote: tied to the contender by the parse, so an outlet's two ways of
 # putting it ("almost 60 percent", "58 percent") are both kept and compared.
 VOTE_SHARE = "vote share"
@@ -150,6 +187,8 @@ def reconcile(raw: Iterable[RawFigure]) -> list[Figure]:
         groups.setdefault((fig.kind, fig.quantity, fig.subject, fig.year), []).append(fig.report)
     figures: list[Figure] = []
     for (_kind, quantity, subject, _year), reports in groups.items():
+        if generic(quantity, subject):
+            continue  # "rate (%)" of no one: two outlets' rates may be of two different things
         unique: list[FigureReport] = []
         for r in reports:
             if not any(u.outlet == r.outlet and u.value == r.value and u.qualifier == r.qualifier for u in unique):

@@ -23,7 +23,7 @@ from summarizer.analysis.clauses import (
 )
 from summarizer.analysis.records import SentenceAnalysis
 from summarizer.contenders import People
-from summarizer.figures import PERCENT, parse_number
+from summarizer.figures import GENERIC_QUANTITIES, PERCENT, parse_number
 
 _QUALIFIERS = (
     "almost|nearly|about|around|roughly|approximately|some|more than|just over|just under|over|under|"
@@ -266,7 +266,12 @@ def describe(s: SentenceAnalysis, m: Measure, people: People) -> tuple[str, str 
     noun, who = owner(s, m.head)
     if noun is not None:
         quantity = noun_phrase(s, noun) if m.kind != "count" or m.counts is None else m.counts
-        return (f"{quantity} ({m.unit})" if m.kind != "count" else quantity), None
+        whose = None
+        if quantity in GENERIC_QUANTITIES:  # "fell at an annual rate of 2%": the rate of the clause's subject
+            whose = _clause_subject(s, noun, people)
+            if whose is None:
+                return None
+        return (f"{quantity} ({m.unit})" if m.kind != "count" else quantity), whose
     if who is None or s.tokens[who].pos == "PRON" or s.tokens[who].tag in ("WDT", "WP"):
         return None
     name = _named(s, who, people)
@@ -289,10 +294,21 @@ def describe(s: SentenceAnalysis, m: Measure, people: People) -> tuple[str, str 
             return quantity, None  # a count of things: "about 400 homes were flooded", "flooding 400 homes"
         return None
     if name is None and s.tokens[who].pos == "NOUN" and s.tokens[verb].lemma.lower() in MEASURING_VERBS:
+        if noun_phrase(s, who) in GENERIC_QUANTITIES:
+            return None  # "the rate rose to 3%": a rate of what is not said
         return f"{noun_phrase(s, who)} ({m.unit or 'number'})", None
     if m.kind == "money" and name is not None:
         return f"{m.unit} amount", name
     return None
+
+
+def _clause_subject(s: SentenceAnalysis, i: int, people: People) -> str | None:
+    """Whose a generic quantity is: the named or nominal subject of the verb above token ``i``."""
+    verb = next((j for j in ancestors(s, i) if s.tokens[j].pos in ("VERB", "AUX")), None)
+    who = subject(s, verb) if verb is not None else None
+    if who is None or s.tokens[who].pos not in ("NOUN", "PROPN"):
+        return None
+    return _named(s, who, people) or noun_phrase(s, who)
 
 
 def _stated(s: SentenceAnalysis, i: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render.text import Style, framing_lines
+from bot.render.text import Style, brief_lines, framing_lines
 from summarizer.models import Article, Story
 from summarizer.pipeline import build_story
 
@@ -53,3 +53,11 @@ def test_a_fact_other_outlets_state_in_other_words_is_never_only_here(story: Sto
 def test_a_fact_no_other_outlet_reports_is_still_only_here(story: Story):
     daily = next(o for o in story.framing.outlets if o.outlet == "Veldria Daily")
     assert any("Sovik" in q for q in daily.only_here)
+
+
+def test_a_rate_of_one_thing_is_not_a_disagreement_with_a_rate_of_another(story: Story):
+    brief = "\n".join(brief_lines(story, Style(markdown=False)))
+    note = "\n".join(framing_lines(story, Style(markdown=False)))
+    # The prices gauge's 3.2% and the economy's 1.4% are two quantities, not two outlets' values for one.
+    assert "disagree" not in brief, brief
+    assert "Figures differ" not in note, note
