@@ -57,14 +57,6 @@ def fresh_postgres_url() -> str:
     url = _own_database(resolve_database_url(url))
     engine = create_engine(url)
     with engine.begin() as conn:
-        # A connection an earlier test of this process left open (idle in a transaction) would deadlock
-        # the DROP or see the next test's tables: end every other session on this process's database.
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        )
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
