@@ -15,14 +15,15 @@ import argparse
 import json
 import random
 import re
-import resource
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from summarizer.analysis.analyse import PARALLEL_PROCESSES, PARALLEL_WORDS, analyse_articles, parsed_count
+from bench.memory import PeakMemory
+from summarizer.analysis.analyse import PARALLEL_ARTICLES, analyse_articles, parsed_count
+from summarizer.analysis.processes import analysis_processes
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
 from summarizer.ranking import plain_lexrank
@@ -261,12 +262,6 @@ def _chunks(sentences: list[str], rng: random.Random) -> list[list[str]]:
     return chunks
 
 
-def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak RSS of this process (or of the largest of its finished children)."""
-    peak = resource.getrusage(who).ru_maxrss
-    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
-
-
 def event_match(stories: list[Story], event_of: dict[str, str]) -> tuple[int, int]:
     """(events split over several stories, stories mixing several events)."""
     stories_of: dict[str, set[str]] = {}
@@ -284,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv if argv is not None else [])
     records = build_corpus(args.articles, args.seed)
     words = sum(len(r["text"].split()) for r in records)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
         for part in range(0, len(records), 100):
             lines = (json.dumps(r, ensure_ascii=False) for r in records[part : part + 100])
             (Path(tmp) / f"corpus-{part // 100:02d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
@@ -303,11 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         texts = [s for ref in story.articles for p in by_id[ref.id].paragraphs for s in split_sentences(p)]
         plain_lexrank(texts, 3)
     baseline = time.perf_counter() - start
-    # Parser processes (spaCy n_process=2 on large batches) each hold their own model: count them too.
-    parsed = sum(len(s.text.split()) for a in analyses.values() for s in a.sentences if s.parsed)
-    workers = PARALLEL_PROCESSES if parsed > PARALLEL_WORDS else 0
-    child = _peak_mb(resource.RUSAGE_CHILDREN) if workers else 0.0
-    peak = _peak_mb() + workers * child
+    peak = memory.mb
+    workers = analysis_processes() - 1 if len(loaded.articles) >= PARALLEL_ARTICLES else 0
     n = len(loaded.articles)
     event_of = {a.id: (a.url or "").split("/")[3] for a in loaded.articles}
     split, mixed = event_match(stories, event_of)
@@ -329,8 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':24}parsed {distinct:,} distinct texts for {chosen:,} chosen sentences and headlines")
     print(f"{'plain sumy LexRank':24}{baseline:9.2f}{n / baseline:12.1f}{1000 * baseline / len(stories):10.1f}")
     print(
-        f"peak memory (max RSS): {peak:.0f} MB"
-        + (f", of which {workers} parser processes {child:.0f} MB each" if workers else "")
+        f"peak memory: {peak:.0f} MB (resident, this process and its {memory.processes - 1} child processes summed;"
+        f" {workers} of them analysis workers)"
     )
     ratio = pipeline / baseline
     checks = [

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
+from summarizer.analysis.processes import analysis_processes, share_work
 from summarizer.analysis.records import BODY, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
 from summarizer.analysis.roles import role_after_parse, role_before_parse, roles_in_context, strip_dateline
 from summarizer.models import Article
@@ -25,11 +26,9 @@ from summarizer.sentences import split_sentences
 ANALYSER_VERSION = "5"
 LEAD_SENTENCES = 10
 WORD_BUDGET = 350
-# Above this many words (a large backlog), PARALLEL_PROCESSES parse; each holds its own model (~280 MB),
-# and on the shared 2-core machine bench core's 1,000 articles parsed slower in two (284 s, 854 MB) than
-# in one (219 s, 376 MB).
-PARALLEL_WORDS = 1_000_000
-PARALLEL_PROCESSES = 2
+# A backlog of this many new articles is shared between processes (``processes``): a worker's start-up
+# (about 1.5 s) pays off only on a few seconds of work.
+PARALLEL_ARTICLES = 200
 _DIGIT = re.compile(r"\d")
 _parsed = [0]  # texts parsed by this process (see parsed_count)
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -196,23 +195,37 @@ def analyse_articles(
     """Analysis of each article by id; those in ``known`` with a current key are reused, not parsed.
 
     Two rounds: every article's headline and lead first, then the later sentences that name what the
-    lead named (``_follow_up``).
+    lead named (``_follow_up``). A backlog of ``PARALLEL_ARTICLES`` or more is shared between processes.
     """
     known = known or {}
     result: dict[str, ArticleAnalysis] = {}
-    plans: list[_Plan] = []
+    fresh: list[tuple[Article, str]] = []
     for article in articles:
         key = analysis_key(article)
         old = known.get(article.id)
         if old is not None and old.key == key:
             result[article.id] = old
-            continue
-        plans.append(_plan(article, key))
+        else:
+            fresh.append((article, key))
+    processes = analysis_processes()
+    if len(fresh) < PARALLEL_ARTICLES or processes < 2:
+        result.update(analyse_fresh(fresh)[0])
+        return result
+    before = _parsed[0]
+    chunks = share_work(fresh, analyse_fresh, processes)
+    for analyses, _ in chunks:
+        result.update(analyses)
+    _parsed[0] = before + sum(parsed for _, parsed in chunks)
+    return result
+
+
+def analyse_fresh(work: list[tuple[Article, str]]) -> tuple[dict[str, ArticleAnalysis], int]:
+    """Analyse articles (with their keys) in this process: their analyses, and how many texts were parsed."""
+    before = _parsed[0]
+    plans = [_plan(article, key) for article, key in work]
     _parse_into([(plan, sorted(plan.wanted)) for plan in plans])
     _parse_into([(plan, _follow_up(plan)) for plan in plans])
-    for plan in plans:
-        result[plan.article.id] = plan.analysis()
-    return result
+    return {plan.article.id: plan.analysis() for plan in plans}, _parsed[0] - before
 
 
 def _parse_into(work: list[tuple[_Plan, list[int]]]) -> None:
@@ -234,8 +247,5 @@ def _parse(texts: list[str]) -> Iterable[Any]:
     if not texts:
         return []
     _parsed[0] += len(texts)
-    nlp = load_pipeline()
-    words = sum(len(t.split()) for t in texts)
-    processes = PARALLEL_PROCESSES if words > PARALLEL_WORDS else 1
-    docs: Iterable[Any] = nlp.pipe(texts, batch_size=256, n_process=processes)
+    docs: Iterable[Any] = load_pipeline().pipe(texts, batch_size=256)
     return docs

@@ -1,0 +1,59 @@
+"""A large backlog is analysed by two processes, with the same result as one; a dying worker loses nothing."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from summarizer.analysis import analyse
+from summarizer.analysis.processes import PROCESSES_ENV, share_work
+from summarizer.models import Article
+
+TOWNS = ["Arvel", "Brisk", "Corran", "Dallow", "Edric", "Fennet", "Gorse", "Hallam", "Irwen", "Jorvik"]
+
+
+def _backlog() -> list[Article]:
+    return [
+        Article(
+            id=f"a-{n}",
+            outlet=f"Outlet {n % 4}",
+            title=f"{town} council approves a new bridge",
+            text=(
+                f"The council of {town} approved a new footbridge over the canal on Monday, at a cost of "
+                f"{n + 2} million crowns.\n\nWork starts in {town} next spring, the mayor said."
+            ),
+        )
+        for n, town in enumerate(TOWNS * 4)
+    ]
+
+
+def test_two_processes_give_the_same_analyses_and_count_their_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _backlog()
+    before = analyse.parsed_count()
+    alone = analyse.analyse_articles(articles)
+    parsed_alone = analyse.parsed_count() - before
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    monkeypatch.setattr(analyse, "PARALLEL_ARTICLES", 10)
+    before = analyse.parsed_count()
+    shared = analyse.analyse_articles(articles)
+
+    assert list(shared) == [a.id for a in articles]
+    assert shared == alone
+    # Each process parses its own chunks' distinct texts: at least as many as one process, all counted here.
+    assert analyse.parsed_count() - before >= parsed_alone
+
+
+def _sum_or_die(chunk: list[int]) -> int:
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)  # a worker dies mid-batch (out of memory, killed)
+    return sum(chunk)
+
+
+def test_a_dying_worker_leaves_its_chunks_to_this_process() -> None:
+    work = list(range(100))
+    results = share_work(work, _sum_or_die, processes=2)
+    assert sum(results) == sum(work)
+    assert len(results) == -(-len(work) // 16)
