@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from summarizer.analysis.known_names import Names, known_names, name_entities, new_names
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
 from summarizer.analysis.processes import analysis_processes, share_work
 from summarizer.analysis.records import BODY, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
@@ -23,8 +24,10 @@ from summarizer.analysis.roles import role_after_parse, role_before_parse, roles
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
 
-ANALYSER_VERSION = "5"
+ANALYSER_VERSION = "6"
 LEAD_SENTENCES = 10
+# Of those, the first FULL_SENTENCES (and any with a figure) are parsed with the entity recogniser.
+FULL_SENTENCES = 5
 WORD_BUDGET = 350
 # A backlog of this many new articles is shared between processes (``processes``): a worker's start-up
 # (about 1.5 s) pays off only on a few seconds of work.
@@ -105,15 +108,16 @@ class _Plan:
     key: str
     headline: SentenceAnalysis | None
     sentences: list[SentenceAnalysis]
-    wanted: set[int] = field(default_factory=set)
+    wanted: set[int] = field(default_factory=set)  # parsed with the entity recogniser
+    light: set[int] = field(default_factory=set)  # parsed without it (names from ``known_names``)
     parsed: dict[int, SentenceAnalysis] = field(default_factory=dict)
 
     def text(self, i: int) -> str:
         return self.headline.text if i == -1 and self.headline else self.sentences[i].text
 
-    def record(self, i: int, found: tuple[tuple[Token, ...], tuple[Entity, ...]]) -> None:
+    def record(self, i: int, found: tuple[tuple[Token, ...], tuple[Entity, ...]], names: Names | None = None) -> None:
         base = self.headline if i == -1 and self.headline else self.sentences[i]
-        tokens, entities = found
+        tokens, entities = found if names is None else name_entities(found[0], names)
         role = role_after_parse(base.role, tokens)
         self.parsed[i] = SentenceAnalysis(base.text, base.index, role, tokens, entities, True)
 
@@ -155,14 +159,17 @@ def _plan(article: Article, key: str) -> _Plan:
         if words + n > WORD_BUDGET and body_seen > 3:
             continue
         words += n
-        plan.wanted.add(s.index)
+        full = body_seen <= FULL_SENTENCES or _DIGIT.search(s.text)
+        (plan.wanted if full else plan.light).add(s.index)
     return plan
 
 
-def _follow_up(plan: _Plan) -> list[int]:
+def _follow_up(plan: _Plan) -> tuple[list[int], list[int]]:
     """Later sentences who-won reads, chosen after the lead is parsed: those naming a person or party of the
     headline or lead (a runner-up's leader may be stated late), and those stating someone's role as a
-    leader, with the two sentences before them (what "its leader" refers to), up to ``FOLLOW_UP_WORDS``."""
+    leader, with the two sentences before them (what "its leader" refers to), up to ``FOLLOW_UP_WORDS``.
+    Those stating a leader are parsed in full (a leader's name may be new); the rest without the entity
+    recogniser, since what made them worth reading is a name already known."""
     names: set[str] = set()
     for s in plan.parsed.values():
         for e in s.entities:
@@ -170,23 +177,25 @@ def _follow_up(plan: _Plan) -> list[int]:
                 parts = [w for w in _POSSESSIVE.sub("", e.text).split() if w[:1].isupper() and w not in _OPENERS]
                 names.update(parts[-1:] if e.label == "PERSON" else parts)
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b") if names else None
-    chosen: list[int] = []
+    full: list[int] = []
+    light: list[int] = []
     words = 0
     for s in plan.sentences:
         if s.role != BODY or s.index in plan.wanted:
             continue
         lead_in: list[int] = []
-        if _LEADER.search(s.text):
+        leader = bool(_LEADER.search(s.text))
+        if leader:
             lead_in = [k for k in (s.index - 2, s.index - 1) if k >= 0 and k not in plan.wanted]
-        elif pattern is None or not pattern.search(s.text):
+        elif s.index in plan.light or pattern is None or not pattern.search(s.text):
             continue
-        picked = [k for k in (*lead_in, s.index) if plan.sentences[k].role == BODY and k not in chosen]
-        n = sum(len(plan.sentences[k].text.split()) for k in picked)
+        picked = [k for k in (*lead_in, s.index) if plan.sentences[k].role == BODY and k not in full and k not in light]
+        n = sum(len(plan.sentences[k].text.split()) for k in picked if k not in plan.light)
         if words + n > FOLLOW_UP_WORDS:
             break
         words += n
-        chosen += picked
-    return chosen
+        (full if leader else light).extend(picked)
+    return full, light
 
 
 def analyse_articles(
@@ -220,21 +229,35 @@ def analyse_articles(
 
 
 def analyse_fresh(work: list[tuple[Article, str]]) -> tuple[dict[str, ArticleAnalysis], int]:
-    """Analyse articles (with their keys) in this process: their analyses, and how many texts were parsed."""
+    """Analyse articles (with their keys) in this process: their analyses, and how many texts were parsed.
+
+    Three passes: headlines and leads in full; then the follow-up (``_follow_up``) of each; then every
+    sentence chosen for a light parse, named from what the full passes found (``known_names``)."""
     before = _parsed[0]
     plans = [_plan(article, key) for article, key in work]
     _parse_into([(plan, sorted(plan.wanted)) for plan in plans])
-    _parse_into([(plan, _follow_up(plan)) for plan in plans])
+    follow = [(plan, *_follow_up(plan)) for plan in plans]
+    _parse_into([(plan, full) for plan, full, _ in follow])
+    for plan, full, light in follow:
+        plan.light.difference_update(full)
+        plan.light.update(light)
+        names = known_names(e for s in plan.parsed.values() for e in s.entities)
+        plan.wanted = {i for i in plan.light if new_names(plan.text(i), names)}
+        plan.light.difference_update(plan.wanted)
+    _parse_into([(plan, sorted(plan.wanted)) for plan in plans])
+    _parse_into([(plan, sorted(plan.light)) for plan in plans], light=True)
     return {plan.article.id: plan.analysis() for plan in plans}, _parsed[0] - before
 
 
-def _parse_into(work: list[tuple[_Plan, list[int]]]) -> None:
-    """Parse the chosen sentences, each distinct text once (wire copy and repeated leads recur)."""
+def _parse_into(work: list[tuple[_Plan, list[int]]], light: bool = False) -> None:
+    """Parse the chosen sentences, each distinct text once (wire copy and repeated leads recur); a light
+    parse runs without the entity recogniser and names from the article's fully parsed sentences."""
     texts = list(dict.fromkeys(plan.text(i) for plan, indices in work for i in indices))
-    records = {text: _records(doc, text) for text, doc in zip(texts, _parse(texts), strict=True)}
+    records = {text: _records(doc, text) for text, doc in zip(texts, _parse(texts, light), strict=True)}
     for plan, indices in work:
+        names = known_names(e for s in plan.parsed.values() for e in s.entities) if light and indices else None
         for i in indices:
-            plan.record(i, records[plan.text(i)])
+            plan.record(i, records[plan.text(i)], names)
 
 
 def parsed_count() -> int:
@@ -243,9 +266,9 @@ def parsed_count() -> int:
     return _parsed[0]
 
 
-def _parse(texts: list[str]) -> Iterable[Any]:
+def _parse(texts: list[str], light: bool = False) -> Iterable[Any]:
     if not texts:
         return []
     _parsed[0] += len(texts)
-    docs: Iterable[Any] = load_pipeline().pipe(texts, batch_size=256)
+    docs: Iterable[Any] = load_pipeline().pipe(texts, batch_size=256, disable=["ner"] if light else [])
     return docs
