@@ -25,11 +25,7 @@ The previous director left for a post in Geneva in the spring.
 
 def _later(text: str) -> dict[str, tuple[tuple[str, str], ...]]:
     analysis = analyse_articles([Article(id="k", outlet="Harbour Post", title="", text=text)])["k"]
-    return {
-        s.text: tuple((e.text, e.label) for e in s.entities)
-        for s in analysis.sentences[5:]
-        if s.parsed
-    }
+    return {s.text: tuple((e.text, e.label) for e in s.entities) for s in analysis.sentences[5:] if s.parsed}
 
 
 def test_a_surname_the_lead_named_is_the_same_person_later() -> None:
