@@ -1,12 +1,12 @@
 """Group articles about the same event into stories: shared names, figures and wording, by average link.
 
 Each article's wording similarity is the mean of two cosines (content words and figures; every word
-and name), its names similarity the cosine of its named entities' tokens (``story_terms``). A greedy
-pass joins each article to the cluster it reads most like; a second pass merges clusters whose
-*average* pairwise similarity is high, so three short reports of one event that each resemble the
-others only partly still meet. Two clusters stay apart when both name people or places and those
-names agree little, or much less than their wording does (the same kind of report about someone
-else), and when their known publication dates lie more than ``MAX_DAYS_APART`` apart.
+and name), its names similarity the cosine of its named entities' tokens, rarer names weighing more
+(``story_terms``). A greedy pass joins each article to the cluster it reads most like; a second pass
+merges clusters whose *average* pairwise similarity is high, so three short reports of one event that
+each resemble the others only partly still meet. Two clusters stay apart when both name people or
+places and those names agree little, or much less than their wording does (the same kind of report
+about someone else), and when their known publication dates lie more than ``MAX_DAYS_APART`` apart.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def group_articles(
     terms = [article_terms(a, analyses[a.id]) for a in articles]
     # A town both name is not enough when nothing else matches: the content cosine counts half.
     words = side_by_side(vectors([t.content for t in terms]), vectors([t.words for t in terms]))
-    names = vectors(distinctive([t.names for t in terms]), idf=False)
+    names = vectors(distinctive([t.names for t in terms]), idf=True)
     clusters = _Clusters(words, names, [published_day(a) for a in articles])
     for i in range(len(articles)):
         best = len(clusters.members)

@@ -97,8 +97,10 @@ def article_terms(article: Article, analysis: ArticleAnalysis) -> Terms:
             # A capitalised common word the tagger took for a name ("Largest", "Turnout") is not one.
             tokens = [t for t in tokens if len(t) > 1 and t not in _STOP_WORDS and t not in common]
             for position, token in enumerate(tokens, 1):
-                # The last word (a surname, a town) counts most; given names and the like are often shared.
-                score = weight * (NAME_WEIGHT if position == len(tokens) else 1.0)
+                # A person's surname counts most (given names are often shared); in other names the last
+                # word is as often a generic one ("United", "Bank", "Party") as the distinctive one.
+                last = position == len(tokens) and (entity.label == "PERSON" or len(tokens) == 1)
+                score = weight * (NAME_WEIGHT if last else 1.0)
                 _add(names, "@" + token, score)
     return Terms(content, words, names)
 

@@ -115,3 +115,22 @@ def test_the_same_kind_of_report_about_other_teams_is_another_story() -> None:
         result("Herald", "Vantry Albion", "Skelmoor United", "Hollin Road", "3-0"),
     ]
     assert _outlets(games) == [["Courier", "Ledger"], ["Herald", "Post"]]
+
+
+def test_firms_that_share_only_a_generic_last_word_are_other_stories() -> None:
+    def result(outlet: str, firm: str, boss: str, bank: str, profit: str) -> Article:
+        return _article(
+            outlet,
+            f"{firm} profit rises to {profit} million",
+            f"{firm} reported a rise in quarterly profit to {profit} million on Thursday, ahead of forecasts. "
+            f"{boss}, the chief executive of {firm}, said orders from abroad had picked up, and analysts at "
+            f"{bank} Bank said the recovery was working.",
+        )
+
+    firms = [
+        result("Ledger", "Orravel Systems", "Ida Kestrin", "Tamsford", "212"),
+        result("Courier", "Orravel Systems", "Ida Kestrin", "Tamsford", "212"),
+        result("Post", "Quillon Systems", "Bram Oyelar", "Hesketh", "87"),
+        result("Herald", "Quillon Systems", "Bram Oyelar", "Hesketh", "87"),
+    ]
+    assert _outlets(firms) == [["Courier", "Ledger"], ["Herald", "Post"]]
