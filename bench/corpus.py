@@ -42,6 +42,10 @@ WIRE = 0.5  # share of events where two outlets print one agency sentence verbat
 BYLINE, READ_MORE, CAPTION = 0.3, 0.15, 0.2  # share of articles carrying each piece of page furniture
 FIRST_DAY = date(2025, 3, 10)
 DAYS = 7  # events spread over a week of news
+GENERIC = 12  # generic sentences (background, reactions) an article may draw on
+JOIN = 0.5  # chance that one of the kind's sentences joins the one before, as news prose chains facts
+_CONNECTORS = [", and ", ", while ", "; "]
+_LOWER_OPENERS = frozenset("The A An Its Their Some Most More About Both Several Many".split())
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _SLOT = re.compile(r"\{(\w+)\}")
 _SPACE_BEFORE = re.compile(r"\s+([,.;:’”])")
@@ -110,24 +114,47 @@ class _Writer:
         rng = self.rng
         target = round(rng.triangular(410, 760, 600))
         own: set[str] = set()
-        facts, rest = list(self.bank.fact), [*self.bank.body, *self.generic.body]
+        # Most of an article is about its event: a third of the generic background at most.
+        facts, rest = list(self.bank.fact), [*self.bank.body, *rng.sample(self.generic.body, GENERIC)]
         rng.shuffle(facts)
-        early, late = facts[: rng.randint(5, 9)], facts[9:] + rest
+        first = rng.randint(5, 9)
+        early, late = facts[:first], facts[first:] + rest
         rng.shuffle(late)
         out: list[str] = []
+        generic = set(self.generic.body)
+        joinable = False  # whether the last sentence may take the next one (the kind's own, not yet joined)
         for template in [rng.choice(self.bank.lead), *early, *late]:
             sentence = self._fresh(template, own)
             if sentence is None:
                 continue
-            out.append(sentence)
             own.add(sentence)
+            mine = template not in generic
+            both = self._join(out[-1], sentence) if joinable and mine and rng.random() < JOIN else None
+            joinable = both is None and mine and len(out) >= 1
+            if both is not None:
+                out[-1] = both
+                own.add(both)
+            else:
+                out.append(sentence)
             if _words(out) >= target:
                 break
         if self.wire and self.wire_left and self.wire not in own and rng.random() < 0.6:
             self.wire_left -= 1
             out.insert(rng.randint(2, min(8, len(out))), self.wire)
-        self.printed.update(out)
+        self.printed.update(own)
         return out
+
+    def _join(self, first: str, second: str) -> str | None:
+        """The two as one sentence (", and …", ", while …"), when neither quotes anyone and the second opens
+        with a name of the event or a word that can go lower case; None otherwise."""
+        opener = second.split(" ", 1)[0]
+        if "“" in first + second or not first.endswith(".") or len(f"{first} {second}".split()) > 42:
+            return None
+        if opener in _LOWER_OPENERS:
+            second = second[:1].lower() + second[1:]
+        elif not any(second.startswith(value) for value in self.slots.values() if value[:1].isupper()):
+            return None
+        return first[:-1] + self.rng.choice(_CONNECTORS) + second
 
     def headline(self) -> str:
         return realise(self.rng.choice(self.bank.headline), self.slots, self.rng)

@@ -190,7 +190,8 @@ def _common(s: FactSheet, *, topic: str, actor: str, org: str) -> None:
     """The slots every kind's templates and the generic ones may use."""
     if "town" not in s.slots:
         s.place("town")
-    s.place("region")
+    if "region" not in s.slots:
+        s.place("region")
     s.person("resident")
     s.person("resident2")
     s.person("analyst")
@@ -238,7 +239,7 @@ def election(s: FactSheet) -> None:
     s.number("council_year", 2008, 2020)
     s.slots["council_year"] = s.slots["council_year"].replace(",", "")
     s.pick("winner_job", ["solicitor", "head teacher", "paramedic", "small-business owner", "union organiser"])
-    s.pick("runner_job", ["accountant", "engineer", "farmer", "charity director", "GP"])
+    s.pick("runner_job", ["an accountant", "an engineer", "a farmer", "a charity director", "a GP"])
     s.number("poll_lead", 2, 9)
     s.pick("debates", ["two", "three", "four"])
     s.number("budget", 180, 950)
@@ -274,8 +275,12 @@ def flood(s: FactSheet) -> None:
     s.number("rescued", 20, 260)
     s.number("sandbags", 4_000, 60_000)
     s.number("schools", 4, 40)
-    _common(s, topic="the flooding", actor="chief", org="storm")
-    s.set(agency=f"{s.slots['region']} Fire and Rescue Service")
+    s.place("region")
+    s.set(
+        agency=f"{s.slots['region']} Fire and Rescue Service",
+        service=f"the {s.slots['region']} Fire and Rescue Service",
+    )
+    _common(s, topic="the flooding", actor="chief", org="service")
 
 
 def company(s: FactSheet) -> None:
