@@ -22,12 +22,12 @@ from pathlib import Path
 from bench.corpus import build_corpus, honesty
 from bench.memory import PeakMemory
 from summarizer.analysis.analyse import PARALLEL_ARTICLES, analyse_articles, parsed_count
-from summarizer.analysis.processes import analysis_processes
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
 from summarizer.ranking import plain_lexrank
 from summarizer.readers import load_articles
 from summarizer.sentences import split_sentences
+from summarizer.workers import worker_processes
 
 TARGET_RATIO = 1.5
 TARGET_MB = 800.0
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         plain_lexrank(texts, 3)
     baseline = time.perf_counter() - start
     peak = memory.mb
-    workers = analysis_processes() - 1 if len(loaded.articles) >= PARALLEL_ARTICLES else 0
+    workers = worker_processes() - 1 if len(loaded.articles) >= PARALLEL_ARTICLES else 0
     n = len(loaded.articles)
     event_of = {a.id: (a.url or "").split("/")[3] for a in loaded.articles}
     split, mixed = event_match(stories, event_of)

@@ -68,6 +68,7 @@ class Facts:
     actor: tuple[frozenset[str], ...] = ()  # the names of whoever does it ("Okafor vowed" ≠ "Lindqvist vows")
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case, accents, quotes, possessives and punctuation do not count when matching names."""
     text = unicodedata.normalize("NFKD", text)
@@ -139,10 +140,9 @@ def facts_of(sentence: SentenceAnalysis, kept: set[int] | None = None) -> Facts:
     return _facts(sentence, kept)
 
 
-@lru_cache(maxsize=8192)
 def _all_facts(sentence: SentenceAnalysis) -> Facts:
     # A story reads each sentence's facts several times (credits, confirmations, the lead).
-    return _facts(sentence, set(range(len(sentence.tokens))))
+    return sentence.remember("facts", lambda: _facts(sentence, set(range(len(sentence.tokens)))))
 
 
 def _facts(sentence: SentenceAnalysis, kept: set[int]) -> Facts:

@@ -193,6 +193,10 @@ def judgements(s: SentenceAnalysis) -> list[LoadedHit]:
     """The outlet's own judgements in a parsed sentence, at the brief's (sensitive) bar, in order."""
     if not s.parsed:
         return []
+    return list(s.remember("judgements", lambda: tuple(_judgements(s))))
+
+
+def _judgements(s: SentenceAnalysis) -> list[LoadedHit]:
     found: list[LoadedHit] = []
     taken: set[int] = set()
     for i, token in enumerate(s.tokens):

@@ -80,6 +80,13 @@ def _main_words(s: SentenceAnalysis) -> frozenset[str]:
 
 def _vocabulary(other: Sentence) -> tuple[frozenset[str], frozenset[str]]:
     """(words as written, stems of words and lemmas) of another outlet's sentence."""
+    a = other.analysis
+    if a is not None:
+        return a.remember("vocabulary", lambda: _words_and_stems(other))
+    return _words_and_stems(other)
+
+
+def _words_and_stems(other: Sentence) -> tuple[frozenset[str], frozenset[str]]:
     words = frozenset(w.replace(".", "") for w in re.findall(r"[\w.’'-]+", other.text))
     stems = set(content_stems(other.text))
     a = other.analysis

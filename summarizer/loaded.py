@@ -310,6 +310,10 @@ def loaded_hits(sentence: SentenceAnalysis, *, own_voice: bool = True) -> list[L
     """
     if not sentence.parsed:
         return []
+    return list(sentence.remember(f"loaded_hits:{own_voice}", lambda: tuple(_loaded_hits(sentence, own_voice))))
+
+
+def _loaded_hits(sentence: SentenceAnalysis, own_voice: bool) -> list[LoadedHit]:
     hits: list[LoadedHit] = []
     taken: set[int] = set()
     for listed, covered in _hand_list_hits(sentence):

@@ -18,8 +18,11 @@ from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Senten
 from summarizer.names import canonical_people
 from summarizer.neutrality import is_loaded, prune
 from summarizer.similarity import content_stems
+from summarizer.workers import share_work, worker_processes
 
 MAX_TITLE = 100
+# A batch of this many stories is built by several processes (summarizer.workers); a worker starts in about a second.
+PARALLEL_STORIES = 60
 
 
 def article_sentences(article: Article, analysis: ArticleAnalysis | None = None) -> list[Sentence]:
@@ -115,7 +118,8 @@ def _keywords(sentences: list[Sentence], actors: list[str], limit: int = 12) -> 
     stems: Counter[str] = Counter()
     for s in sentences:
         stems.update(content_stems(s.text))
-    return actors + [w for w, _ in stems.most_common(limit)]
+    # Ties by the stem itself: a set's order changes with each process's hash seed.
+    return actors + sorted(stems, key=lambda w: (-stems[w], w))[:limit]
 
 
 def build_story(
@@ -166,7 +170,17 @@ def build_stories(
     """Group articles into stories, most outlets first, and prepare each one.
 
     ``analyses`` holds stored analyses by article id; articles without a current one are parsed here,
-    all in one batch.
+    all in one batch. ``PARALLEL_STORIES`` stories or more are shared between processes.
     """
     analyses = analyse_articles(articles, known=analyses)
-    return [build_story(group, settings, analyses) for group in group_articles(articles, analyses)]
+    groups = group_articles(articles, analyses)
+    processes = worker_processes()
+    if len(groups) < PARALLEL_STORIES or processes < 2:
+        return [build_story(group, settings, analyses) for group in groups]
+    work = [(group, settings, {a.id: analyses[a.id] for a in group}) for group in groups]
+    return [story for chunk in share_work(work, build_chunk, processes, chunk=4) for story in chunk]
+
+
+def build_chunk(work: list[tuple[list[Article], BriefSettings | None, dict[str, ArticleAnalysis]]]) -> list[Story]:
+    """Stories of some groups of articles, with their analyses (a worker process's share)."""
+    return [build_story(articles, settings, analyses) for articles, settings, analyses in work]

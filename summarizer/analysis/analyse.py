@@ -18,18 +18,18 @@ from typing import Any
 
 from summarizer.analysis.known_names import Names, known_names, name_entities, new_names
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
-from summarizer.analysis.processes import analysis_processes, share_work
 from summarizer.analysis.records import BODY, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
 from summarizer.analysis.roles import role_after_parse, role_before_parse, roles_in_context, strip_dateline
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
+from summarizer.workers import share_work, worker_processes
 
 ANALYSER_VERSION = "6"
 LEAD_SENTENCES = 10
 # Of those, the first FULL_SENTENCES (and any with a figure) are parsed with the entity recogniser.
 FULL_SENTENCES = 5
-WORD_BUDGET = 350
-# A backlog of this many new articles is shared between processes (``processes``): a worker's start-up
+WORD_BUDGET = 300
+# A backlog of this many new articles is shared between processes (``summarizer.workers``): a worker's start-up
 # (about 1.5 s) pays off only on a few seconds of work.
 PARALLEL_ARTICLES = 200
 _DIGIT = re.compile(r"\d")
@@ -38,7 +38,7 @@ _OPEN = {"“": "”", "«": "»", "„": "“"}
 _SPACE = re.compile(r"\s+")
 _LEADING_DASH = re.compile(r"^[—–-]{1,2}\s+")
 # The follow-up round (``_follow_up``): entities whose later mentions are parsed, and role words of a leader.
-FOLLOW_UP_WORDS = 300
+FOLLOW_UP_WORDS = 100
 INTEREST_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _LEADER = re.compile(r"\b(?:leader|co-leader|chairman|chairwoman|chair|head|candidate|frontrunner)s?\b", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -216,7 +216,7 @@ def analyse_articles(
             result[article.id] = old
         else:
             fresh.append((article, key))
-    processes = analysis_processes()
+    processes = worker_processes()
     if len(fresh) < PARALLEL_ARTICLES or processes < 2:
         result.update(analyse_fresh(fresh)[0])
         return result

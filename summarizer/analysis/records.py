@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # What a sentence is in its article. Only "body" sentences reach the brief, framing note and figures.
 BODY = "body"
@@ -69,6 +71,20 @@ class SentenceAnalysis:
     parsed: bool = False
     # Each token's children, built on first use: the parse is read many times per sentence.
     _children: tuple[tuple[int, ...], ...] | None = field(default=None, init=False, repr=False, compare=False)
+    # What readers computed from this sentence (``remember``): a story asks the same things several times.
+    _memo: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per sentence and ``key`` (the reader's name and arguments)."""
+        memo = self._memo
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_memo", memo)
+        try:
+            found: T = memo[key]
+        except KeyError:
+            found = memo[key] = compute()
+        return found
 
     @property
     def is_body(self) -> bool:

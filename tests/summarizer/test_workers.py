@@ -1,4 +1,5 @@
-"""A large backlog is analysed by two processes, with the same result as one; a dying worker loses nothing."""
+"""A large backlog is analysed, and its stories built, by two processes with the same result as by one; a
+dying worker loses nothing."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import os
 
 import pytest
 
+from summarizer import pipeline
 from summarizer.analysis import analyse
-from summarizer.analysis.processes import PROCESSES_ENV, share_work
 from summarizer.models import Article
+from summarizer.workers import PROCESSES_ENV, share_work
 
 TOWNS = ["Arvel", "Brisk", "Corran", "Dallow", "Edric", "Fennet", "Gorse", "Hallam", "Irwen", "Jorvik"]
 
@@ -57,3 +59,16 @@ def test_a_dying_worker_leaves_its_chunks_to_this_process() -> None:
     results = share_work(work, _sum_or_die, processes=2)
     assert sum(results) == sum(work)
     assert len(results) == -(-len(work) // 16)
+
+
+def test_stories_built_by_two_processes_are_those_built_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _backlog()
+    analyses = analyse.analyse_articles(articles)
+    alone = pipeline.build_stories(articles, analyses=analyses)
+
+    monkeypatch.setenv(PROCESSES_ENV, "2")
+    monkeypatch.setattr(pipeline, "PARALLEL_STORIES", 2)
+    shared = pipeline.build_stories(articles, analyses=analyses)
+
+    assert len(alone) > 2
+    assert shared == alone

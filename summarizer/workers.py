@@ -1,10 +1,10 @@
-"""Share a large analysis batch between this process and spawned worker processes.
+"""Share a large batch between this process and spawned worker processes: the analysis of a backlog of
+articles, and the building of its stories.
 
-A backlog of hundreds of articles is cut into chunks of ``CHUNK`` articles; worker processes (spawned,
-so they never inherit the bot's threads or locks, and each loads its own model) take chunks from one
-end while this process analyses from the other, so both cores work and neither waits for the other's
-start-up. A worker that dies is not fatal: its chunks are analysed here. Results come back in the
-articles' order.
+The work is cut into chunks; worker processes (spawned, so they never inherit the bot's threads or locks;
+each loads what it needs, the analysis workers their own model) take chunks from one end while this
+process works from the other, so both cores work and neither waits for the other's start-up. A worker
+that dies is not fatal: its chunks are done here. Results come back in the work's order.
 """
 
 from __future__ import annotations
@@ -17,25 +17,27 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-PROCESSES_ENV = "NEWSBRIEF_ANALYSIS_PROCESSES"
+PROCESSES_ENV = "NEWSBRIEF_PROCESSES"
 CHUNK = 16
 Work = TypeVar("Work")
 Result = TypeVar("Result")
 
 
-def analysis_processes() -> int:
-    """How many processes analyse a large batch: ``$NEWSBRIEF_ANALYSIS_PROCESSES``, else up to 2 (one per
-    core; each extra process holds its own model, about 250 MB)."""
+def worker_processes() -> int:
+    """How many processes share a large batch: ``$NEWSBRIEF_PROCESSES``, else up to 2 (one per core; an
+    analysis worker holds its own model, about 250 MB)."""
     configured = os.environ.get(PROCESSES_ENV, "").strip()
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def share_work(work: Sequence[Work], analyse: Callable[[list[Work]], Result], processes: int) -> list[Result]:
+def share_work(
+    work: Sequence[Work], analyse: Callable[[list[Work]], Result], processes: int, chunk: int = CHUNK
+) -> list[Result]:
     """``analyse`` (a module-level function, so workers can import it) applied to consecutive chunks of
-    ``work`` by this process and ``processes - 1`` workers: the chunks' results in order."""
-    chunks = [list(work[i : i + CHUNK]) for i in range(0, len(work), CHUNK)]
+    ``chunk`` items of ``work`` by this process and ``processes - 1`` workers: the chunks' results in order."""
+    chunks = [list(work[i : i + chunk]) for i in range(0, len(work), chunk)]
     results: dict[int, Result] = {}
     pending = deque(range(len(chunks)))
     context = multiprocessing.get_context("spawn")
