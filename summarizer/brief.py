@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from summarizer.analysis.records import SentenceAnalysis
 from summarizer.analysis.syntax import SUBJECT_DEPS
+from summarizer.anaphora import Referent, named_before, referent_needed
 from summarizer.brief_candidates import headline_keys, is_candidate, strip_dateline
 from summarizer.credits import confirming_outlets, credits_for, statements
 from summarizer.election import WIN
@@ -144,6 +145,57 @@ def _lead(
     return best[2] if best else None
 
 
+def _articles_before(sentences: list[Sentence]) -> dict[tuple[str, int], list[Sentence]]:
+    """For each sentence, the body sentences its article prints before it, in order."""
+    by_article: dict[str, list[Sentence]] = {}
+    for s in sorted(sentences, key=lambda s: (s.article_id, s.index)):
+        by_article.setdefault(s.article_id, []).append(s)
+    return {(s.article_id, s.index): body[:k] for body in by_article.values() for k, s in enumerate(body)}
+
+
+def _clear(
+    option: _Option, need: Referent | None, earlier: list[_Option], before: dict[tuple[str, int], list[Sentence]]
+) -> bool:
+    """Whether a reader knows whom the sentence's subject means ("He…", "The leader…") from the brief so far."""
+    if need is None:
+        return True
+    if not earlier:
+        return False  # never the lead
+    own = before[(option.sentence.article_id, option.sentence.index)]
+    last = earlier[-1].sentence
+    follows = bool(own) and (last.article_id, last.index) == (own[-1].article_id, own[-1].index)
+    return named_before(need, [o.text for o in earlier], follows)
+
+
+def _select(
+    options: list[_Option],
+    sentences: list[Sentence],
+    election: ElectionResult | None,
+    heads: list[SentenceAnalysis],
+    settings: BriefSettings,
+) -> tuple[list[_Option], int]:
+    """The lead, then the best further sentences within the length, in reading order; and their words."""
+    lead = _lead(options, sentences, election, heads)
+    chosen: list[_Option] = [lead] if lead else []
+    words = len(lead.text.split()) if lead else 0
+    # Facts another outlet confirms come before those only one outlet states.
+    for option in sorted(options, key=lambda o: (o.confirmed == 0, -o.score)):
+        if len(chosen) >= settings.sentences:
+            break
+        if option.rounded:
+            continue
+        length = len(option.text.split())
+        if any(option is c for c in chosen) or (chosen and words + length > settings.words * 1.2):
+            continue
+        if any(overlap(content_stems(option.text), content_stems(c.text)) > _REDUNDANT for c in chosen):
+            continue
+        chosen.append(option)
+        words += length
+    # After the lead: what most outlets confirm first, then in the order the articles tell it.
+    rest = sorted((o for o in chosen if o is not lead), key=lambda o: (-len(o.credits), o.rank))
+    return ([lead] if lead else []) + rest, words
+
+
 def build_brief(
     sentences: list[Sentence],
     *,
@@ -163,25 +215,14 @@ def build_brief(
     keys = set(headline_keys(h.text for h in heads))
     candidates = [s for s in sentences if is_candidate(s, keys, (s.article_id, s.text) in repeated)]
     options = _options(sentences, figures, election, settings, candidates)
-    lead = _lead(options, sentences, election, heads)
-    chosen: list[_Option] = [lead] if lead else []
-    words = len(lead.text.split()) if lead else 0
-    # Facts another outlet confirms come before those only one outlet states.
-    for option in sorted(options, key=lambda o: (o.confirmed == 0, -o.score)):
-        if len(chosen) >= settings.sentences:
+    before = _articles_before(sentences)
+    needs = {id(o): referent_needed(o.sentence, before[(o.sentence.article_id, o.sentence.index)]) for o in options}
+    while True:  # each round drops the sentences whose subject the brief leaves unexplained
+        ordered, words = _select(options, sentences, election, heads, settings)
+        unclear = {id(o) for k, o in enumerate(ordered) if not _clear(o, needs[id(o)], ordered[:k], before)}
+        if not unclear:
             break
-        if option.rounded:
-            continue
-        length = len(option.text.split())
-        if any(option is c for c in chosen) or (chosen and words + length > settings.words * 1.2):
-            continue
-        if any(overlap(content_stems(option.text), content_stems(c.text)) > _REDUNDANT for c in chosen):
-            continue
-        chosen.append(option)
-        words += length
-    # After the lead: what most outlets confirm first, then in the order the articles tell it.
-    rest = sorted((o for o in chosen if o is not lead), key=lambda o: (-len(o.credits), o.rank))
-    ordered = ([lead] if lead else []) + rest
+        options = [o for o in options if id(o) not in unclear]
     return Brief(
         sentences=[
             BriefSentence(
