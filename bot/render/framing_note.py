@@ -2,11 +2,15 @@
 
 Per outlet: its one contrast line, the strongest quoted evidence for it (a loaded term in its own voice, else
 the label it gives, else its main frame's sentence) and what only it reports; the full note is one step away.
+A sentence is shown once per outlet: when its strongest quote is the sentence shown under what only it reports,
+the quote gives way to its next-best one (or to none).
 Nothing is recomputed: every line is a field of the document. Renderers escape each value for their platform.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -15,6 +19,8 @@ from summarizer.models import OutletFraming, Story
 MAX_LINES = 14  # the whole short note, heading and pointer to the full note included
 FIXED_LINES = 3  # heading, the one-outlet message or nothing, the pointer to the full note
 FULL: Final = "full"
+SAME_RUN = 6  # words in a row two excerpts of one outlet share when they quote the same sentence
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -40,16 +46,34 @@ class ShortNote:
     full_command: str  # e.g. "/framing chile full"
 
 
-def evidence(outlet: OutletFraming) -> str | None:
-    """The quote that best backs the outlet's contrast line."""
-    own = [t for t in outlet.loaded_language if not t.in_quote]
-    if own:
-        return own[0].quote
-    if outlet.labels:
-        return outlet.labels[0].quote
-    if outlet.frames:
-        return outlet.frames[0].quote or None
-    return None
+def evidence_quotes(outlet: OutletFraming) -> Iterator[str]:
+    """The quotes that back the outlet's contrast line, strongest first: loaded terms in its own voice, then
+    the labels it gives, then its main frame's sentence."""
+    yield from (t.quote for t in outlet.loaded_language if not t.in_quote)
+    yield from (label.quote for label in outlet.labels)
+    if outlet.frames and outlet.frames[0].quote:
+        yield outlet.frames[0].quote
+
+
+def evidence(outlet: OutletFraming, besides: str | None = None) -> str | None:
+    """The quote that best backs the outlet's contrast line and is not the sentence ``besides`` quotes."""
+    return next((q for q in evidence_quotes(outlet) if besides is None or not same_sentence(q, besides)), None)
+
+
+def same_sentence(a: str, b: str) -> bool:
+    """Whether two excerpts (each cut with "…" from a sentence) quote the same sentence: one holds the other's
+    words, or they share ``SAME_RUN`` words in a row."""
+    x, y = _words(a), _words(b)
+    if not x or not y:
+        return False
+    short, long = sorted((x, y), key=len)
+    run = min(SAME_RUN, len(short))
+    grams = {tuple(long[i : i + run]) for i in range(len(long) - run + 1)}
+    return any(tuple(short[i : i + run]) in grams for i in range(len(short) - run + 1))
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def full_command(topic: str | None, title: str) -> str:
@@ -65,17 +89,26 @@ def short_note(story: Story, topic: str | None = None, max_lines: int = MAX_LINE
     room = max_lines - FIXED_LINES
     shown = outlets[: max(1, room)]
     room -= len(shown)
-    quotes: dict[int, str | None] = {}
-    only: dict[int, str | None] = {}
-    for i, outlet in enumerate(shown):
-        quote = evidence(outlet)
-        if quote and room > 0:
-            quotes[i], room = quote, room - 1
-    for i, outlet in enumerate(shown):
-        if outlet.only_here and room > 0:
-            only[i], room = outlet.only_here[0], room - 1
+    exclusive = [o.only_here[0] if o.only_here and framing.comparable else None for o in shown]
+    quoted = {i for i, outlet in enumerate(shown) if evidence(outlet) is not None}
+    quoted = set(sorted(quoted)[: max(0, room)])
+    room -= len(quoted)
+    only: set[int] = set()
+    for i in range(len(shown)):  # exclusives while room lasts; a quote that gives way to one frees its line
+        if exclusive[i] is None or room <= 0:
+            continue
+        only.add(i)
+        room -= 1
+        if i in quoted and evidence(shown[i], exclusive[i]) is None:
+            quoted.discard(i)
+            room += 1
     lines = [
-        OutletLines(o.outlet, o.contrast, quotes.get(i), only.get(i) if framing.comparable else None)
+        OutletLines(
+            o.outlet,
+            o.contrast,
+            evidence(o, exclusive[i] if i in only else None) if i in quoted else None,
+            exclusive[i] if i in only else None,
+        )
         for i, o in enumerate(shown)
     ]
     message = None if framing.comparable else framing.message

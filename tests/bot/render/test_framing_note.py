@@ -92,3 +92,44 @@ def test_what_only_one_outlet_reports_sits_under_one_heading(seed_stories):
     full = bot.exec("/framing chile full")
     assert full.count("Only here:") == 1
     assert "“First thing.”" in full and "“Second thing.”" in full
+
+
+def _renderings(stories, topic: str) -> dict[str, str]:
+    doc = CommandService(InMemoryStories(list(stories))).run("framing", topic).doc
+    return {
+        "text": console(stories).exec(f"/framing {topic}"),
+        "slack": "\n".join(str(m.blocks) for m in render_messages(doc)),
+        "discord": "\n".join(str(e.to_dict()) for e in document_embeds(doc)),
+    }
+
+
+def test_a_sentence_shows_once_under_only_here_and_the_quote_takes_the_next_best(seed_stories):
+    # Samnytt's strongest loaded term ("abandons socialism") sits in the very sentence only Samnytt reports.
+    exclusive = "Another Latin American country abandons socialism and communism"
+    for platform, shown in _renderings(seed_stories, "chile").items():
+        assert shown.count(exclusive) == 1, platform
+        assert "latest conservative triumph" in shown, platform  # its next-best quote, the loaded "triumph"
+    lines = console(seed_stories).exec("/framing chile").splitlines()
+    assert "• Only Samnytt reports: “Another Latin American country abandons socialism and communism.”" in lines
+
+
+def test_a_quote_with_nothing_else_to_show_gives_way_to_the_exclusive(seed_stories):
+    story = seed_stories[0]
+    outlets = [
+        dataclasses.replace(
+            o,
+            loaded_language=[],
+            labels=[],
+            frames=[
+                dataclasses.replace(f, quote="The harbour board met on Tuesday and voted to close the…")
+                for f in o.frames
+            ],
+            only_here=["…board met on Tuesday and voted to close the old pier for repairs until spring."],
+        )
+        for o in story.framing.outlets
+    ]
+    framing = dataclasses.replace(story.framing, outlets=outlets)
+    shown = _renderings([dataclasses.replace(story, framing=framing)], "chile")
+    for platform, text in shown.items():
+        assert text.count("voted to close the") == len(outlets), platform  # once per outlet, not twice
+        assert "old pier for repairs" in text, platform
