@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from summarizer.analysis.records import ArticleAnalysis, SentenceAnalysis
 from summarizer.exclusives import exclusive
+from summarizer.figure_text import disagreement
 from summarizer.frame_words import frame_words
 from summarizer.labels import labels_in
 from summarizer.lexicon import find_loaded, sentence_frame
@@ -119,16 +120,14 @@ def _only_here(sentences: list[Sentence], others: list[Sentence]) -> list[str]:
 
 
 def _figures_differ(outlet: str, figures: list[Figure]) -> list[str]:
-    notes = []
-    for fig in figures:
-        mine = [r for r in fig.reports if r.outlet == outlet]
-        theirs = [r for r in fig.reports if r.outlet != outlet]
-        if fig.agree or not mine or not theirs:
-            continue
-        what = f"{fig.subject}'s {fig.quantity}" if fig.subject else fig.quantity
-        others = "; ".join(f"{r.text} per {r.outlet}" for r in theirs)
-        notes.append(f"{what}: {', '.join(f'“{r.text}”' for r in mine)} (others: {others})")
-    return notes
+    """The figures this outlet gives and others give differently, worded as the brief words them."""
+    return [
+        disagreement(fig)
+        for fig in figures
+        if not fig.agree
+        and any(r.outlet == outlet for r in fig.reports)
+        and any(r.outlet != outlet for r in fig.reports)
+    ]
 
 
 def _distinctive(note: OutletFraming, notes: list[OutletFraming]) -> FrameShare | None:

@@ -12,7 +12,7 @@ from functools import singledispatch
 
 from bot.render.framing_note import FULL, ShortNote, short_note
 from bot.render.markup import discord_text, link_label
-from bot.render.text import figure_line, figure_subject, race, source_summary
+from bot.render.text import FIGURES_DIFFER, race, source_summary
 from summarizer.documents import (
     BriefDocument,
     DigestDocument,
@@ -24,6 +24,7 @@ from summarizer.documents import (
     WhoWonDocument,
     WhoWonResult,
 )
+from summarizer.figure_text import disagreement, figure_line
 from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
 from summarizer.models import OutletFraming, Story
@@ -69,7 +70,7 @@ def brief_card(story: Story, colour: int = DEFAULT_COLOUR) -> Card:
     card = Card(esc(story.title), lines, colour=colour)
     differing = [f for f in story.figures if not f.agree]
     if differing:
-        figures = [item(f"{esc(figure_subject(f))}: {figure_line(f, esc)}") for f in differing]
+        figures = [item(disagreement(f, esc)) for f in differing]
         card.sections.append((esc("Figures the outlets disagree on"), figures))
     return card
 
@@ -88,7 +89,7 @@ def outlet_lines(outlet: OutletFraming) -> list[str]:
         lines.append(item(f"Emphasis (share of its sentences): {shares}"))
     if outlet.only_here:
         lines += [item("Only here:"), *(quote(text) for text in outlet.only_here)]
-    lines += [item(f"Figures differ: {esc(note)}") for note in outlet.figures_differ]
+    lines += [item(f"{FIGURES_DIFFER}{esc(note)}") for note in outlet.figures_differ]
     lines.append(item(f"In short: {esc(outlet.contrast)}"))
     return lines
 

@@ -3,7 +3,7 @@ per document type (:func:`document_blocks`, dispatched on the model class)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import singledispatch
 from typing import Any
 
@@ -23,15 +23,12 @@ from summarizer.documents import (
     WhoWonResult,
     as_document,
 )
+from summarizer.figure_text import disagreement, figure_line
 from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
-from summarizer.models import Figure, Problem, Story
+from summarizer.models import Problem, Story
 
-Escape = Callable[[str], str]
-
-
-def _same(text: str) -> str:
-    return text
+FIGURES_DIFFER = "Figures differ on "  # before a framing note's figure line, which is worded as the brief's
 
 
 class Style:
@@ -72,25 +69,6 @@ class Style:
         return f"[{label}]({target})" if self.markdown else f"{label}: {target}"
 
 
-def figure_line(figure: Figure, esc: Escape = _same) -> str:
-    """'58.30% (EIR News); also “almost 60 percent” and “58 percent” (Samnytt)', each value through ``esc``."""
-    preferred = figure.preferred
-    head = f"{esc(preferred.text)} ({esc(preferred.outlet)})"
-    others = [r for r in figure.reports if r != preferred]
-    if not others:
-        return head
-    by_outlet: dict[str, list[str]] = {}
-    for r in others:
-        by_outlet.setdefault(r.outlet, []).append(f"“{esc(r.text)}”")
-    rest = "; ".join(f"{' and '.join(t)} ({esc(o)})" for o, t in by_outlet.items())
-    return f"{head}; {'also' if figure.agree else 'differs from'} {rest}"
-
-
-def figure_subject(figure: Figure) -> str:
-    """What a figure measures: "Kast's vote share", or the quantity alone."""
-    return f"{figure.subject}'s {figure.quantity}" if figure.subject else figure.quantity
-
-
 def brief_lines(story: Story, style: Style) -> list[str]:
     unknown = {a.outlet for a in story.articles if not a.outlet_known}
     t = style.text
@@ -104,7 +82,7 @@ def brief_lines(story: Story, style: Style) -> list[str]:
     if differing:
         lines += ["", style.sub("Figures the outlets disagree on")]
         for f in differing:
-            lines.append(style.item(f"{t(figure_subject(f))}: {figure_line(f, t)}"))
+            lines.append(style.item(disagreement(f, t)))
     return lines
 
 
@@ -128,7 +106,7 @@ def framing_lines(story: Story, style: Style) -> list[str]:
             lines.append(style.item("Only here:"))
             lines += [style.quote(text) for text in outlet.only_here]
         for note in outlet.figures_differ:
-            lines.append(style.item(f"Figures differ: {t(note)}"))
+            lines.append(style.item(f"{FIGURES_DIFFER}{t(note)}"))
         lines.append(style.item(f"In short: {t(outlet.contrast)}"))
     return lines
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.render.framing_note import FULL, ShortNote, short_note
 from bot.render.markup import link_label
-from bot.render.text import figure_line, figure_subject, race, source_summary
+from bot.render.text import FIGURES_DIFFER, race, source_summary
 from bot.slack.limits import (
     QUOTE,
     Block,
@@ -32,6 +32,7 @@ from summarizer.documents import (
     WhoWonResult,
     as_document,
 )
+from summarizer.figure_text import disagreement, figure_line
 from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
 from summarizer.models import Candidate, OutletFraming, Story
@@ -135,7 +136,7 @@ def brief_blocks(story: Story) -> list[Block]:
     if differing:
         figure_lines = ["*Figures the outlets disagree on*"]
         for f in differing:
-            figure_lines.append(f"• {escape(figure_subject(f))}: {escape(figure_line(f))}")
+            figure_lines.append(f"• {disagreement(f, escape)}")
         blocks += section_blocks(figure_lines)
     return blocks
 
@@ -155,7 +156,7 @@ def outlet_framing_lines(outlet: OutletFraming) -> list[str]:
     if outlet.only_here:
         lines += ["• Only here:", *(_quote(text) for text in outlet.only_here)]
     for note in outlet.figures_differ:
-        lines.append(f"• Figures differ: {escape(note)}")
+        lines.append(f"• {FIGURES_DIFFER}{escape(note)}")
     lines.append(f"• In short: {escape(outlet.contrast)}")
     return lines
 
