@@ -25,6 +25,12 @@ def frame_words(frame: str) -> str:
     return FRAME_WORDS.get(frame) or " ".join(frame.replace("_", " ").split()).lower()
 
 
+def emphasis_order(share: float, words: str) -> tuple[float, str]:
+    """Where a frame stands in every view of an outlet's emphasis (the note, the picture's alt text): larger
+    ``share`` first, ties in the alphabetical order of the ``words`` the reader sees."""
+    return (-share, words)
+
+
 def technique_words(technique: str) -> str:
     """A persuasion technique id as words: "Name_Calling-Labeling" → "name calling / labeling"."""
     return " / ".join(" ".join(part.replace("_", " ").split()).lower() for part in technique.split("-"))

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from summarizer.analysis.records import ArticleAnalysis, SentenceAnalysis
 from summarizer.exclusives import exclusive
 from summarizer.figure_text import disagreement
-from summarizer.frame_words import frame_words
+from summarizer.frame_words import emphasis_order, frame_words
 from summarizer.labels import labels_in
 from summarizer.lexicon import find_loaded, sentence_frame
 from summarizer.loaded import loaded_hits
@@ -99,7 +99,7 @@ def _frames(sentences: list[Sentence]) -> list[FrameShare]:
         FrameShare(frame, round(len(texts) / total, 3), len(texts), short_quote(texts[0], width=18))
         for frame, texts in by_frame.items()
     ]
-    return sorted(shares, key=lambda f: (-f.share, f.frame))
+    return sorted(shares, key=lambda f: emphasis_order(f.share, frame_words(f.frame)))
 
 
 def _only_here(sentences: list[Sentence], others: list[Sentence]) -> list[str]:

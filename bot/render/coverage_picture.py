@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.render.markup import plain_text
 from summarizer.coverage import Coverage
+from summarizer.frame_words import emphasis_order
 
 WIDTH, HEIGHT, DPI = 800, 450, 100
 FILENAME = "coverage.png"
@@ -55,7 +56,7 @@ def alt_text(data: Coverage) -> str:
     """The picture in words: each outlet's main frames and loaded terms, and who did not cover it."""
     parts = [f"How {len(data.outlets)} outlets covered “{short(data.title, 120)}”."]
     for outlet in data.outlets:
-        top = sorted((s for s in outlet.slices if s.share > 0), key=lambda s: -s.share)[:3]
+        top = sorted((s for s in outlet.slices if s.share > 0), key=lambda s: emphasis_order(s.share, s.frame))[:3]
         stress = ", ".join(f"{s.frame} {_percent(s.share)}" for s in top) or "no clear frame"
         terms = f"{outlet.loaded_own} loaded term{'' if outlet.loaded_own == 1 else 's'} in its own voice"
         parts.append(f"{short(outlet.outlet, 60)}: {stress} of its sentences; {terms}.")

@@ -6,7 +6,9 @@ import struct
 import subprocess
 import sys
 
+from bot.console import ConsoleBot
 from bot.render.coverage_picture import HEIGHT, WIDTH, alt_text, draw
+from bot.service import CommandService, InMemoryStories
 from summarizer.coverage import Coverage, FrameSlice, OutletCoverage, coverage
 from tests.conftest import ROOT
 
@@ -50,3 +52,24 @@ def test_outlet_names_are_drawn_as_written_not_as_formulas():
 def test_starting_the_bot_or_asking_for_help_does_not_load_matplotlib():
     code = "import sys, bot.app, bot.cli, bot.publishers; assert 'matplotlib' not in sys.modules, 'loaded'"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+def test_tied_frames_read_in_the_same_order_in_the_alt_text_as_in_the_note(seed_stories):
+    # EIR News gives politics and foreign relations 29% each; politics leads the picture's legend.
+    story = seed_stories[0]
+    data = coverage(story)
+    assert data is not None and data.frames[0] == "politics"
+    tied = "foreign relations and reputation 29%, politics 29%"
+    assert f"EIR News: {tied}" in alt_text(data)
+    note = ConsoleBot(CommandService(InMemoryStories([story]))).exec("/framing chile full")
+    assert f"• Emphasis (share of its sentences): {tied}" in note
+
+
+def test_a_tie_reads_alphabetically_whatever_the_legend_order():
+    data = Coverage(
+        "Budget vote",
+        ["the economy", "politics"],
+        [OutletCoverage("Ledger", [FrameSlice("the economy", 0.25), FrameSlice("politics", 0.25)], 0)],
+        [],
+    )
+    assert "Ledger: politics 25%, the economy 25% of its sentences" in alt_text(data)
