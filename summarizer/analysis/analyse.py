@@ -14,12 +14,14 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from summarizer.analysis.known_names import Names, known_names, name_entities, new_names
 from summarizer.analysis.model import DATA_FOLDER, load_pipeline
 from summarizer.analysis.records import BODY, HEADLINE, ArticleAnalysis, Entity, SentenceAnalysis, Token
 from summarizer.analysis.roles import role_after_parse, role_before_parse, roles_in_context, strip_dateline
+from summarizer.analysis.tag_rules import TagRules
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
 from summarizer.workers import share_work, worker_processes
@@ -270,5 +272,14 @@ def _parse(texts: list[str], light: bool = False) -> Iterable[Any]:
     if not texts:
         return []
     _parsed[0] += len(texts)
-    docs: Iterable[Any] = load_pipeline().pipe(texts, batch_size=256, disable=["ner"] if light else [])
-    return docs
+    nlp = load_pipeline()
+    # The model's attribute rules by lookup (``tag_rules``), then its lemmatizer, which reads their parts of
+    # speech; the entity recogniser has its own embedding layer and reads neither.
+    skipped = ["attribute_ruler", "lemmatizer", *(["ner"] if light else [])]
+    rules, lemmatizer = _tag_rules(), nlp.get_pipe("lemmatizer")
+    return (lemmatizer(rules(doc)) for doc in nlp.pipe(texts, batch_size=256, disable=skipped))
+
+
+@lru_cache(maxsize=1)
+def _tag_rules() -> TagRules:
+    return TagRules(load_pipeline().get_pipe("attribute_ruler").patterns)
