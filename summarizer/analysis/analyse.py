@@ -26,7 +26,7 @@ from summarizer.models import Article
 from summarizer.sentences import split_sentences
 from summarizer.workers import share_work, worker_processes
 
-ANALYSER_VERSION = "6"
+ANALYSER_VERSION = "7"
 LEAD_SENTENCES = 10
 # Of those, the first FULL_SENTENCES (and any with a figure) are parsed with the entity recogniser.
 FULL_SENTENCES = 5

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.analysis.captions import is_caption_clause
 from summarizer.analysis.records import BODY, FINITE_TAGS, Token
 
 # "PARIS (AP) —", "WASHINGTON, June 22 (Reuters) -", "KYIV:", "Warsaw, Poland —", "LONDON —"
@@ -64,11 +65,35 @@ def is_credit_line(text: str) -> bool:
     return len(stripped.split()) <= 8 and bool(_CREDIT_LINE.match(stripped))
 
 
+# Words running text cannot do without and a headline or menu line mostly leaves out.
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "that", "and", "but", "is", "was", "are", "were", "has", "had", "have", "will",
+     "would", "with", "for", "who", "which"}
+)  # fmt: skip
+_CUT_OFF_WORDS = 5
+
+
+def cut_off_text(text: str) -> bool:
+    """An article's last line that stops mid-sentence ("…Western emissions have increased dro"): running text
+    (lower-case words, function words), not a headline or link, though it has no sentence punctuation."""
+    words = text.split()
+    if len(words) < _CUT_OFF_WORDS or _TERMINAL.search(text) or not text.lstrip("“\"‘'")[:1].isupper():
+        return False
+    if text.rstrip().endswith(":"):
+        return False  # "Congratulations came from…:": it introduces an embedded post or list the page left out
+    lower = {w.strip(",;:“”\"‘’'()").lower() for w in words[1:] if w[:1].islower()}
+    return _capitalised_share(words) <= 0.5 and len(lower & _FUNCTION_WORDS) >= 2
+
+
 def roles_in_context(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     """Roles a line's neighbours give it: the line just before a photo credit is that photo's caption (with
     an identical line just before it, the caption and its alt text); a line the page repeats with other
-    running text between its copies is page furniture (a promotion or a sign-up blurb), every copy."""
+    running text between its copies is page furniture (a promotion or a sign-up blurb), every copy; the
+    article's last line, cut off mid-sentence, is running text (``cut_off_text``; it never reaches the brief,
+    which takes only finished sentences)."""
     found = list(roles)
+    if texts and found[-1] == "navigation" and cut_off_text(texts[-1]):
+        found[-1] = BODY
     for i, text in enumerate(texts):
         if i and is_credit_line(text):
             j = i - 1
@@ -155,20 +180,53 @@ def _past_read_as_participle(tokens: Sequence[Token]) -> bool:
     return False
 
 
+# What follows a verb but not a noun: an object, a particle, an adverb or a clause.
+_VERB_FOLLOWERS = frozenset({"dobj", "prt", "advmod", "advcl", "xcomp", "ccomp", "acomp", "agent"})
+
+
+def _verb_read_as_noun(tokens: Sequence[Token]) -> bool:
+    """ "The city council votes on the budget.", "Home sales slump as costs bite.": the tagger took the
+    main verb for the last noun of its subject, so the parse hangs on a noun. It reads as a verb when it
+    agrees as one with the noun just before it (a singular noun, then an -s form; a plural noun, then a
+    bare form) and what follows is what a verb takes: an object, particle, adverb or clause, or, after a
+    subject opened by a determiner ("The council votes on…"), a prepositional phrase. Noun phrases alone
+    stay fragments: "Six sacks.", "The price of bread.", a caption's "Rescue workers in the town square."."""
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    if root is None or root == 0 or tokens[root].tag not in ("NN", "NNS"):
+        return False
+    verb, subject = tokens[root], tokens[root - 1]
+    if subject.head != root or subject.dep not in ("compound", "nsubj") or subject.pos not in ("NOUN", "PROPN"):
+        return False
+    form = verb.text.lower()
+    singular_then_s = (
+        subject.tag in ("NN", "NNP") and verb.tag == "NNS" and form.endswith("s") and not form.endswith("ss")
+    )
+    plural_then_bare = subject.tag in ("NNS", "NNPS") and verb.tag == "NN"
+    if not (singular_then_s or plural_then_bare):
+        return False
+    followers = {t.dep for j, t in enumerate(tokens) if j > root and t.head == root}
+    opened = tokens[0].tag in ("DT", "PRP$") and tokens[0].head == root
+    return bool(followers & _VERB_FOLLOWERS) or (opened and "prep" in followers)
+
+
 def has_finite_clause(tokens: Sequence[Token]) -> bool:
     """A finite verb, or a verb with its own subject (the small tagger confuses VBD and VBN), a contracted
-    verb ("that’s"), or a past tense the tagger read as a participle (``_past_read_as_participle``)."""
+    verb ("that’s"), a past tense the tagger read as a participle (``_past_read_as_participle``), or a
+    present tense it read as a noun (``_verb_read_as_noun``)."""
     for i, token in enumerate(tokens):
         if token.tag in FINITE_TAGS or _contracted_verb(tokens, i):
             return True
         if token.pos in ("VERB", "AUX") and token.tag not in ("VBG", "TO"):
             if any(t.head == i and j != i and t.dep in ("nsubj", "nsubjpass", "expl") for j, t in enumerate(tokens)):
                 return True
-    return _past_read_as_participle(tokens)
+    return _past_read_as_participle(tokens) or _verb_read_as_noun(tokens)
 
 
 def role_after_parse(role: str, tokens: Sequence[Token]) -> str:
-    """The role once the parse is known: running text without a finite clause is a fragment."""
+    """The role once the parse is known: running text without a finite clause is a fragment, and a
+    present-tense scene with no report, quote or figure is a caption (``captions.is_caption_clause``)."""
     if role == BODY and not has_finite_clause(tokens):
         return "fragment"
+    if role == BODY and is_caption_clause(tokens):
+        return "caption"
     return role

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from summarizer.brief import BriefSettings
 from summarizer.models import Article
-from summarizer.pipeline import article_sentences
+from summarizer.pipeline import article_sentences, build_stories
 
 LEAD = "The harbour council of Dunre approved a new ferry timetable on Tuesday after a long debate."
 
@@ -49,3 +50,14 @@ def test_a_blurb_the_page_repeats_between_paragraphs_is_never_body():
     blurb = "Get the latest island news delivered to you every morning with the Harbour Gazette."
     facts = ["The first crossing left at seven in the evening.", "The last ferry came back just before midnight."]
     assert body_of(blurb, facts[0], blurb, facts[1]) == facts
+
+
+def test_a_last_line_cut_off_mid_sentence_is_running_text_but_never_a_brief_sentence():
+    cut = "The harbour master said the timetable would be reviewed after the first"
+    link = "Dunre ferry fares rise for summer season"
+    assert body_of("The evening crossing returns in May.", cut) == ["The evening crossing returns in May.", cut]
+    assert body_of("The evening crossing returns in May.", link) == ["The evening crossing returns in May."]
+    other = Article(id="r-2", outlet="Island Post", title="Ferries back", text=LEAD + "\n\n" + cut)
+    mine = Article(id="r-1", outlet="Harbour Gazette", title="Ferries", text=LEAD + "\n\n" + cut)
+    [story] = build_stories([mine, other], BriefSettings(sentences=8, words=400))
+    assert story.brief.sentences and all(cut not in s.text for s in story.brief.sentences)
