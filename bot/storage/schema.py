@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -35,6 +37,7 @@ articles = Table(
     Column("source", String(64), nullable=False, index=True),
     Column("outlet", String(200), nullable=False),
     Column("title", Text, nullable=False),
+    Column("title_guessed", Boolean, nullable=False, server_default=false()),  # from the URL's slug, no headline
     Column("url", Text),
     Column("published", String(64)),
     Column("bias", String(200)),
