@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -31,6 +32,12 @@ from summarizer.workers import worker_processes
 
 TARGET_RATIO = 1.5
 TARGET_MB = 800.0
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU of this process and its finished children (the analysis workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def event_match(stories: list[Story], event_of: dict[str, str]) -> tuple[int, int]:
@@ -54,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         for part in range(0, len(records), 100):
             lines = (json.dumps(r, ensure_ascii=False) for r in records[part : part + 100])
             (Path(tmp) / f"corpus-{part // 100:02d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+        cpu = _cpu_seconds()
         start = time.perf_counter()
         loaded = load_articles([tmp])
         loading = time.perf_counter() - start
@@ -63,12 +71,15 @@ def main(argv: list[str] | None = None) -> int:
         analysis = time.perf_counter() - start - loading
         stories = build_stories(loaded.articles, analyses=analyses)
         pipeline = time.perf_counter() - start
+        pipeline_cpu = _cpu_seconds() - cpu
     by_id = {a.id: a for a in loaded.articles}
+    cpu = _cpu_seconds()
     start = time.perf_counter()
     for story in stories:
         texts = [s for ref in story.articles for p in by_id[ref.id].paragraphs for s in split_sentences(p)]
         plain_lexrank(texts, 3)
     baseline = time.perf_counter() - start
+    baseline_cpu = _cpu_seconds() - cpu
     peak = memory.mb
     workers = worker_processes() - 1 if len(loaded.articles) >= PARALLEL_ARTICLES else 0
     n = len(loaded.articles)
@@ -91,6 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     # Each distinct text is parsed once: wire copy and repeated page furniture are parsed once per corpus.
     print(f"{'':24}parsed {distinct:,} distinct texts for {chosen:,} chosen sentences and headlines")
     print(f"{'plain sumy LexRank':24}{baseline:9.2f}{n / baseline:12.1f}{1000 * baseline / len(stories):10.1f}")
+    # Wall time depends on free cores (the pipeline uses two); CPU time shows the work done on a shared machine.
+    print(
+        f"CPU seconds: pipeline {pipeline_cpu:.1f} (all its processes), LexRank {baseline_cpu:.1f}; "
+        f"wall seconds per CPU second: pipeline {pipeline / max(pipeline_cpu, 1e-9):.2f}, LexRank "
+        f"{baseline / max(baseline_cpu, 1e-9):.2f} (near 1.0 for LexRank on a quiet machine)"
+    )
     print(
         f"peak memory: {peak:.0f} MB (resident, this process and its {memory.processes - 1} child processes summed;"
         f" {workers} of them analysis workers)"
