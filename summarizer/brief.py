@@ -167,6 +167,23 @@ def _clear(
     return named_before(need, [o.text for o in earlier], follows)
 
 
+def _keep_together(
+    ordered: list[_Option], needs: dict[int, Referent | None], before: dict[tuple[str, int], list[Sentence]]
+) -> list[_Option]:
+    """A sentence whose subject points back goes right after its article's previous sentence when the
+    brief shows that one too ("The port reopened…" then "It had been shut…")."""
+    result = list(ordered)
+    for option in ordered[1:]:
+        own = before[(option.sentence.article_id, option.sentence.index)]
+        if needs[id(option)] is None or not own:
+            continue
+        previous = next((o for o in result if o.sentence is own[-1]), None)
+        if previous is not None:
+            result.remove(option)
+            result.insert(result.index(previous) + 1, option)
+    return result
+
+
 def _select(
     options: list[_Option],
     sentences: list[Sentence],
@@ -219,6 +236,7 @@ def build_brief(
     needs = {id(o): referent_needed(o.sentence, before[(o.sentence.article_id, o.sentence.index)]) for o in options}
     while True:  # each round drops the sentences whose subject the brief leaves unexplained
         ordered, words = _select(options, sentences, election, heads, settings)
+        ordered = _keep_together(ordered, needs, before)
         unclear = {id(o) for k, o in enumerate(ordered) if not _clear(o, needs[id(o)], ordered[:k], before)}
         if not unclear:
             break

@@ -84,3 +84,19 @@ def test_no_brief_opens_with_a_pronoun_or_a_bare_role_noun():
             assert any("Olund" in s for s in brief[:k])
     # "Her" follows a sentence whose subject is Olund in its article, and the brief named her first.
     assert "Her deputy will run the ministry until a successor is named." in brief
+
+
+def test_it_stands_only_right_after_the_sentence_it_follows_in_its_article():
+    reopened = "The port of Selwick reopened on Thursday after a closure of three weeks."
+    it = "It had been shut since a winter storm damaged three of its piers."
+    ledger = article("Ledger", "Selwick port reopens", reopened, it)
+    courier = article(
+        "Courier",
+        "Ferries back at Selwick",
+        "Ferries returned to the port of Selwick on Thursday as the harbour reopened after three weeks.",
+        "The first crossing carried 200 passengers to the islands.",
+    )
+    brief = brief_of(ledger, courier)
+    assert not brief[0].startswith("It ")
+    # The brief keeps the pair together rather than let "It" follow the Courier's ferries.
+    assert brief[brief.index(it) - 1] == reopened
