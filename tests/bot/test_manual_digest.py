@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from bot.compose import compose_service
 from bot.config.model import effective_settings
 from bot.config.store import ConfigStore
-from bot.digest import NOTHING_NEW, ChannelDigests, manual_slot, run_digest
+from bot.digest import NOTHING_NEW, manual_slot, run_digest
 from bot.discord.client import NewsbriefDiscordBot
 from bot.feeds.ingest import rebuild_stories
 from bot.service import CommandService, InMemoryStories, Reply
@@ -77,8 +78,9 @@ def stored(db: Database) -> Database:  # noqa: F811
 
 @pytest.fixture
 def service(stored: Database, store: ConfigStore) -> CommandService:
-    """Built the way `bot.app.assemble` builds it."""
-    return CommandService(InMemoryStories(), claim_digest=ChannelDigests(stored, lambda: store.config))
+    """The service `newsbrief run` and `newsbrief chat` answer with: the one composition."""
+    _, composed = compose_service(store, stored)
+    return composed
 
 
 def manual(service: CommandService, channel: str, platform: str = "slack") -> Reply:
