@@ -1,7 +1,7 @@
 """The platform adapters `newsbrief run` serves: one protocol (start, stop, publisher), one class per platform.
 
 An adapter turns platform events into calls of the command service and offers a publisher for scheduled
-posts; `serve` starts each in turn, runs the scheduler over their publishers and stops them in reverse.
+posts; `serve` starts them all at once, runs the scheduler over their publishers and stops them in reverse.
 """
 
 from __future__ import annotations

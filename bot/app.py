@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -118,6 +119,20 @@ def chat_adapters(rt: Runtime, args: argparse.Namespace) -> list[Adapter]:
     return adapters
 
 
+async def _start(adapter: Adapter, err: TextIO) -> bool:
+    """Start one adapter; a refusal (e.g. auth.test refused the token) is said and logged, never fatal."""
+    try:
+        await adapter.start()
+    except Exception as exc:
+        log.error("%s: could not start (%s); the other adapters run on", adapter.name, type(exc).__name__, exc_info=exc)
+        refused = f"{adapter.name.capitalize()} refused the start-up check ({type(exc).__name__})"
+        print(f"{adapter.name}: not started — {refused}; see the log", file=err)
+        return False
+    if getattr(adapter, "login_timed_out", False):
+        print(f"{adapter.name}: login is taking over 60 s; starting the scheduler without it for now", file=err)
+    return True
+
+
 async def serve(
     rt: Runtime,
     args: argparse.Namespace,
@@ -126,28 +141,25 @@ async def serve(
     on_ready: Callable[[Running], None] | None = None,
     adapters: Sequence[Adapter] | None = None,
 ) -> int:
-    """Start the adapters, then the scheduler over their publishers, until SIGINT/SIGTERM (or one ingest with --once).
+    """Start the adapters (all at once), then the scheduler over their publishers, until SIGINT/SIGTERM (or one
+    ingest with --once).
 
     ``adapters`` defaults to :func:`chat_adapters` (console plus the platforms the credentials start).
     """
     from bot.adapters import Publishers
     from bot.scheduler.setup import start_scheduler, stop_scheduler, sync_jobs
 
-    started: list[Adapter] = []
-    for adapter in chat_adapters(rt, args) if adapters is None else adapters:
-        # Each starts before the scheduler: a catch-up digest may fire at once and needs its publisher.
-        try:
-            await adapter.start()
-        except Exception as exc:  # e.g. auth.test refused the token: run on without it, say why
-            log.error(
-                "%s: could not start (%s); the other adapters run on", adapter.name, type(exc).__name__, exc_info=exc
-            )
-            refused = f"{adapter.name.capitalize()} refused the start-up check ({type(exc).__name__})"
-            print(f"{adapter.name}: not started — {refused}; see the log", file=err)
-            continue
-        if getattr(adapter, "login_timed_out", False):
-            print(f"{adapter.name}: login is taking over 60 s; starting the scheduler without it for now", file=err)
-        started.append(adapter)
+    candidates = list(chat_adapters(rt, args) if adapters is None else adapters)
+    # All start at once, before the scheduler (a catch-up digest may fire at once and needs its publisher):
+    # Slack and the console serve while Discord logs in, which can take up to DISCORD_LOGIN_WAIT seconds.
+    try:
+        results = await asyncio.gather(*(_start(adapter, err) for adapter in candidates))
+    except BaseException:  # cancelled (Ctrl-C) while starting: those already up must not linger
+        for adapter in reversed(candidates):
+            with contextlib.suppress(Exception):
+                await adapter.stop()
+        raise
+    started = [adapter for adapter, ok in zip(candidates, results, strict=True) if ok]
     publishers = Publishers(started)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

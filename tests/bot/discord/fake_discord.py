@@ -133,6 +133,8 @@ class FakeDiscord:
         self.gateway_events: list[dict[str, Any]] = []  # INTERACTION_CREATE payloads sent after READY
         self.channel_types: dict[str, int] = {}  # channel id -> type (GET /channels/{id}); 0, a text channel, if unset
         self.identified: list[dict[str, Any]] = []
+        self.logging_in = asyncio.Event()  # set when the bot's login (GET /users/@me) arrives
+        self.login_gate: asyncio.Event | None = None  # when given, the login is answered only once it is set
 
     # -- scripting ---------------------------------------------------------------------------
     def rate_limit_next(self, path_prefix: str, retry_after: float = 0.05) -> None:
@@ -266,6 +268,10 @@ class FakeDiscord:
                     request.transport.close()  # the client sees the connection drop mid-request
                     return web.Response(status=500)
                 return _json(failure.body, failure.status, failure.headers)
+        if path == "/users/@me":
+            self.logging_in.set()
+            if self.login_gate is not None:
+                await self.login_gate.wait()  # a slow login, released by the test
         reply = self._route(request.method, path, body or {})
         rec = Recorded(
             request.method, path, dict(request.query), body, request.headers.get("Authorization"), reply.status, files
