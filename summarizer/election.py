@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from summarizer.analysis.records import SentenceAnalysis
 from summarizer.contenders import Contender, People, contender_at, leaders
+from summarizer.figure_text import disagreement
 from summarizer.figures import VOTE_SHARE, RawFigure, reconcile
 from summarizer.measures import Measure, describe, measures, owner, year_of
 from summarizer.models import Candidate, ElectionResult, Figure, FigureReport, Sentence
@@ -297,7 +298,7 @@ def extract_election(
         place=place,
         date=date_text,
         sources=sources,
-        disagreements=[f"{f.subject}: {f.note}" for f in shares if not f.agree],
+        disagreements=[disagreement(f) for f in shares if not f.agree],  # the brief's and the note's wording
         evidence=tally.evidence[:6],
     )
     return result, shares

@@ -12,7 +12,7 @@ from functools import singledispatch
 
 from bot.render.framing_note import FULL, ShortNote, short_note
 from bot.render.markup import discord_text, link_label
-from bot.render.text import FIGURES_DIFFER, race, source_summary
+from bot.render.text import FIGURES_DIFFER, race, source_summary, untold_disagreements
 from summarizer.documents import (
     BriefDocument,
     DigestDocument,
@@ -127,7 +127,7 @@ def election_card(result: WhoWonResult) -> Card:
         lines.append(f"{role}: {esc(candidate.name)}{share}")
     if race(result):
         lines.append(f"Race: {esc(race(result))}")
-    lines += [f"Disagreement: {esc(note)}" for note in election.disagreements]
+    lines += [f"Disagreement: {esc(note)}" for note in untold_disagreements(election)]
     lines.append(f"Sources: {', '.join(esc(s) for s in election.sources)}")
     return Card(esc(f"Who won: {result.title}"), lines, colour=COLOURS["who-won"])
 

@@ -26,7 +26,7 @@ from summarizer.documents import (
 from summarizer.figure_text import disagreement, figure_line
 from summarizer.frame_words import frame_words, technique_words
 from summarizer.links import link_target
-from summarizer.models import Problem, Story
+from summarizer.models import ElectionResult, Problem, Story
 
 FIGURES_DIFFER = "Figures differ on "  # before a framing note's figure line, which is worded as the brief's
 
@@ -130,6 +130,12 @@ def short_note_lines(note: ShortNote, style: Style, *, heading: bool = True) -> 
     return lines
 
 
+def untold_disagreements(election: ElectionResult) -> list[str]:
+    """Disagreements not already on a candidate's line (each vote share shows what the outlets said)."""
+    shown = {disagreement(c.vote_share) for c in [election.winner, *election.runners_up] if c.vote_share}
+    return [note for note in election.disagreements if note not in shown]
+
+
 def race(result: WhoWonResult) -> str:
     """Office, place and date of an election, those that are known."""
     election = result.election
@@ -144,7 +150,7 @@ def election_lines(result: WhoWonResult, style: Style) -> list[str]:
         lines.append(f"{role}: {t(candidate.name)}{share}")
     if race(result):
         lines.append(f"Race: {t(race(result))}")
-    for note in election.disagreements:
+    for note in untold_disagreements(election):
         lines.append(f"Disagreement: {t(note)}")
     lines.append(f"Sources: {', '.join(t(s) for s in election.sources)}")
     return lines

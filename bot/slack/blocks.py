@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.render.framing_note import FULL, ShortNote, short_note
 from bot.render.markup import link_label
-from bot.render.text import FIGURES_DIFFER, race, source_summary
+from bot.render.text import FIGURES_DIFFER, race, source_summary, untold_disagreements
 from bot.slack.limits import (
     QUOTE,
     Block,
@@ -202,7 +202,7 @@ def election_blocks(result: WhoWonResult) -> list[Block]:
     lines += [_candidate("Runner-up", r) for r in election.runners_up]
     if race(result):
         lines.append(f"*Race:* {escape(race(result))}")
-    lines += [f"*Disagreement:* {escape(note)}" for note in election.disagreements]
+    lines += [f"*Disagreement:* {escape(note)}" for note in untold_disagreements(election)]
     return [
         title_block(f"Who won: {result.title}"),
         *section_blocks(lines),

@@ -50,10 +50,11 @@ def test_each_figure_is_traced_to_its_outlet_and_the_disagreement_spelled_out(el
     }
     assert (share.preferred.text, share.preferred.outlet) == ("51.2%", "Carrowmore Ledger")
     assert not share.agree
-    assert election.disagreements == [
-        "Helena Marsh: Outlets differ: “about 51 percent” per Valley Courier; “51.2%” per Carrowmore Ledger; "
-        "“52 percent” per The Northern Post. Most precise: 51.2% (Carrowmore Ledger)."
-    ]
+    # The brief's and the framing note's wording (summarizer.figure_text), most precise first.
+    assert len(election.disagreements) == 1
+    assert election.disagreements[0].startswith("Helena Marsh's vote share: 51.2% (Carrowmore Ledger); differs from ")
+    assert "“about 51 percent” (Valley Courier)" in election.disagreements[0]
+    assert "“52 percent” (The Northern Post)" in election.disagreements[0]
 
 
 def test_runner_up_share_is_his_not_the_winners(election_story: Story):

@@ -37,3 +37,13 @@ def test_the_document_carries_the_same_words(seed_stories: list[Story]) -> None:
     doc = CommandService(InMemoryStories(seed_stories)).run("framing", "chile full").doc
     notes = [note for outlet in doc["stories"][0]["framing"]["outlets"] for note in outlet["figures_differ"]]
     assert notes == [LINE, LINE]
+
+
+def test_who_won_shows_a_disputed_share_once_in_the_same_words(seed_stories: list[Story]) -> None:
+    shown = _shown(seed_stories, "who-won", "chile")
+    share = LINE.split(": ", 1)[1]  # on the winner's line, after the name
+    for platform, text in shown.items():
+        assert text.count("differs from “almost 60 percent”") == 1, platform
+        assert share.split(";")[0] in text and "Outlets differ" not in text and "Disagreement" not in text, platform
+    doc = CommandService(InMemoryStories(seed_stories)).run("who-won", "chile").doc
+    assert doc["results"][0]["election"]["disagreements"] == [LINE]
