@@ -173,6 +173,12 @@ class FactSheet:
         self.slots[key] = f"{value:,}"
         return value
 
+    def year(self, key: str, low: int, high: int) -> int:
+        """A year, printed without a thousands separator."""
+        value = self.rng.randint(low, high)
+        self.slots[key] = str(value)
+        return value
+
     def decimal(self, key: str, low: float, high: float) -> float:
         value = round(self.rng.uniform(low, high), 1)
         self.slots[key] = f"{value:.1f}"
@@ -201,8 +207,7 @@ def _common(s: FactSheet, *, topic: str, actor: str, org: str) -> None:
     s.number("analyst_years", 5, 30)
     s.number("population", 18_000, 240_000)
     s.number("petition", 1_200, 40_000)
-    s.number("past_year", 1978, 2019)
-    s.slots["past_year"] = s.slots["past_year"].replace(",", "")
+    s.year("past_year", 1978, 2019)
     day = s.rng.randrange(7)
     s.set(day=WEEKDAYS[day], next_day=WEEKDAYS[(day + 1) % 7], topic=topic)
     s.set(actor=s.slots[actor], actor_last=s.slots[f"{actor}_last"], org=s.slots[org])
@@ -236,8 +241,7 @@ def election(s: FactSheet) -> None:
     s.number("postal", 14, 38)
     s.number("winner_age", 36, 64)
     s.number("runner_age", 31, 69)
-    s.number("council_year", 2008, 2020)
-    s.slots["council_year"] = s.slots["council_year"].replace(",", "")
+    s.year("council_year", 2008, 2020)
     s.pick("winner_job", ["solicitor", "head teacher", "paramedic", "small-business owner", "union organiser"])
     s.pick("runner_job", ["an accountant", "an engineer", "a farmer", "a charity director", "a GP"])
     s.number("poll_lead", 2, 9)
@@ -265,8 +269,7 @@ def flood(s: FactSheet) -> None:
     s.number("evacuated", 200, 5_000)
     level = s.decimal("level", 3.1, 6.8)
     s.set(record=f"{level - s.rng.uniform(0.1, 0.6):.1f}")
-    s.number("record_year", 1968, 2016)
-    s.slots["record_year"] = s.slots["record_year"].replace(",", "")
+    s.year("record_year", 1968, 2016)
     s.number("damage", 5, 90)
     s.number("no_power", 1_000, 30_000)
     s.number("roads", 5, 40)
@@ -328,8 +331,7 @@ def court(s: FactSheet) -> None:
     s.number("pages", 60, 240)
     s.number("witnesses", 12, 70)
     s.number("costs", 1, 9)
-    s.number("permit_year", 2004, 2018)
-    s.slots["permit_year"] = s.slots["permit_year"].replace(",", "")
+    s.year("permit_year", 2004, 2018)
     _common(s, topic="the ruling", actor="judge", org="defendant")
 
 

@@ -233,20 +233,22 @@ def analyse_articles(
 def analyse_fresh(work: list[tuple[Article, str]]) -> tuple[dict[str, ArticleAnalysis], int]:
     """Analyse articles (with their keys) in this process: their analyses, and how many texts were parsed.
 
-    Three passes: headlines and leads in full; then the follow-up (``_follow_up``) of each; then every
-    sentence chosen for a light parse, named from what the full passes found (``known_names``)."""
+    Passes: headlines and leads in full; the follow-up (``_follow_up``) of each; the sentences chosen
+    for a light parse that name someone the full passes did not, in full; then the rest without the
+    entity recogniser, named from what the full passes found (``known_names``)."""
     before = _parsed[0]
     plans = [_plan(article, key) for article, key in work]
     _parse_into([(plan, sorted(plan.wanted)) for plan in plans])
     follow = [(plan, *_follow_up(plan)) for plan in plans]
     _parse_into([(plan, full) for plan, full, _ in follow])
+    naming: list[tuple[_Plan, list[int]]] = []  # chosen for a light parse, but naming someone new
     for plan, full, light in follow:
         plan.light.difference_update(full)
         plan.light.update(light)
         names = known_names(e for s in plan.parsed.values() for e in s.entities)
-        plan.wanted = {i for i in plan.light if new_names(plan.text(i), names)}
-        plan.light.difference_update(plan.wanted)
-    _parse_into([(plan, sorted(plan.wanted)) for plan in plans])
+        naming.append((plan, sorted(i for i in plan.light if new_names(plan.text(i), names))))
+        plan.light.difference_update(naming[-1][1])
+    _parse_into(naming)
     _parse_into([(plan, sorted(plan.light)) for plan in plans], light=True)
     return {plan.article.id: plan.analysis() for plan in plans}, _parsed[0] - before
 
