@@ -18,7 +18,7 @@ from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Senten
 from summarizer.names import canonical_people
 from summarizer.neutrality import is_loaded, prune
 from summarizer.similarity import content_stems
-from summarizer.workers import share_work, worker_processes
+from summarizer.workers import one_blas_thread, share_work, worker_processes
 
 MAX_TITLE = 100
 # A batch of this many stories is built by several processes (summarizer.workers); a worker starts in about a second.
@@ -173,12 +173,13 @@ def build_stories(
     all in one batch. ``PARALLEL_STORIES`` stories or more are shared between processes.
     """
     analyses = analyse_articles(articles, known=analyses)
-    groups = group_articles(articles, analyses)
-    processes = worker_processes()
-    if len(groups) < PARALLEL_STORIES or processes < 2:
-        return [build_story(group, settings, analyses) for group in groups]
-    work = [(group, settings, {a.id: analyses[a.id] for a in group}) for group in groups]
-    return [story for chunk in share_work(work, build_chunk, processes, chunk=4) for story in chunk]
+    with one_blas_thread():
+        groups = group_articles(articles, analyses)
+        processes = worker_processes()
+        if len(groups) < PARALLEL_STORIES or processes < 2:
+            return [build_story(group, settings, analyses) for group in groups]
+        work = [(group, settings, {a.id: analyses[a.id] for a in group}) for group in groups]
+        return [story for chunk in share_work(work, build_chunk, processes, chunk=4) for story in chunk]
 
 
 def build_chunk(work: list[tuple[list[Article], BriefSettings | None, dict[str, ArticleAnalysis]]]) -> list[Story]:

@@ -4,7 +4,11 @@ articles, and the building of its stories.
 The work is cut into chunks; worker processes (spawned, so they never inherit the bot's threads or locks;
 each loads what it needs, the analysis workers their own model) take chunks from one end while this
 process works from the other, so both cores work and neither waits for the other's start-up. A worker
-that dies is not fatal: its chunks are done here. Results come back in the work's order.
+that dies is not fatal: its chunks are done here. Results come back in the work's order. While work is
+shared, every process's BLAS (numpy's, which the model's matrix products use) runs on one thread: the
+processes already fill the cores, and two threads each on two cores made the analysis slower, not faster.
+The core's own batch work runs on one BLAS thread even in one process (``one_blas_thread``): its matrices
+are small, and OpenBLAS's second thread spun a core for nothing (story building took 35 CPU seconds for 20).
 """
 
 from __future__ import annotations
@@ -17,8 +21,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from threadpoolctl import threadpool_limits
+
 PROCESSES_ENV = "NEWSBRIEF_PROCESSES"
 CHUNK = 16
+AHEAD = 3
 Work = TypeVar("Work")
 Result = TypeVar("Result")
 
@@ -41,12 +48,16 @@ def share_work(
     results: dict[int, Result] = {}
     pending = deque(range(len(chunks)))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+    with (
+        one_blas_thread(),
+        ProcessPoolExecutor(max_workers=processes - 1, mp_context=context, initializer=_worker_start) as pool,
+    ):
         in_flight: dict[Future[Result], int] = {}
         broken = False
         while pending or in_flight:
-            # Keep each worker one chunk ahead; the workers take from the end, this process from the front.
-            while not broken and pending and len(in_flight) < 2 * (processes - 1):
+            # Keep each worker ``AHEAD`` chunks ahead (a worker never waits for this process to hand it work);
+            # the workers take from the end, this process from the front.
+            while not broken and pending and len(in_flight) < AHEAD * (processes - 1):
                 n = pending.pop()
                 try:
                     in_flight[pool.submit(analyse, chunks[n])] = n
@@ -66,3 +77,14 @@ def share_work(
             elif in_flight:
                 wait(in_flight, return_when=FIRST_COMPLETED)
     return [results[n] for n in range(len(chunks))]
+
+
+def one_blas_thread() -> threadpool_limits:
+    """Within this block numpy's BLAS (loaded first, so the limit reaches it) runs on one thread."""
+    import numpy  # noqa: F401
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _worker_start() -> None:
+    one_blas_thread()  # for the worker's life

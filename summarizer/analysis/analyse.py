@@ -24,7 +24,7 @@ from summarizer.analysis.roles import role_after_parse, role_before_parse, roles
 from summarizer.analysis.tag_rules import TagRules
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
-from summarizer.workers import share_work, worker_processes
+from summarizer.workers import one_blas_thread, share_work, worker_processes
 
 ANALYSER_VERSION = "7"
 LEAD_SENTENCES = 10
@@ -45,6 +45,9 @@ INTEREST_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _LEADER = re.compile(r"\b(?:leader|co-leader|chairman|chairwoman|chair|head|candidate|frontrunner)s?\b", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _OPENERS = frozenset({"The", "A", "An"})
+# What a parsed token's record keeps, read from the document's arrays in one call.
+_RECORDED = ["ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE"]
+_WRAP = 1 << 64
 
 
 def analysis_key(article: Article) -> str:
@@ -84,22 +87,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _records(doc: Any, text: str) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
     spans = quoted_spans(text)
-    tokens = tuple(
-        Token(
-            text=t.text,
-            idx=t.idx,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            ent=t.ent_type_,
-            in_quote=any(a < t.idx < b - 1 for a, b in spans),
+    strings = doc.vocab.strings
+    tokens = []
+    for i, (orth, idx, lemma, pos, tag, dep, head, ent) in enumerate(doc.to_array(_RECORDED).tolist()):
+        tokens.append(
+            Token(
+                text=strings[orth],
+                idx=idx,
+                lemma=strings[lemma],
+                pos=strings[pos],
+                tag=strings[tag],
+                dep=strings[dep],
+                head=i + (head - _WRAP if head >= _WRAP // 2 else head),  # stored as an unsigned offset
+                ent=strings[ent],
+                in_quote=any(a < idx < b - 1 for a, b in spans),
+            )
         )
-        for t in doc
-    )
     entities = tuple(Entity(e.start, e.end, e.label_, e.text) for e in doc.ents)
-    return tokens, entities
+    return tuple(tokens), entities
 
 
 @dataclass
@@ -219,8 +224,11 @@ def analyse_articles(
         else:
             fresh.append((article, key))
     processes = worker_processes()
+    if not fresh:
+        return result
     if len(fresh) < PARALLEL_ARTICLES or processes < 2:
-        result.update(analyse_fresh(fresh)[0])
+        with one_blas_thread():
+            result.update(analyse_fresh(fresh)[0])
         return result
     before = _parsed[0]
     chunks = share_work(fresh, analyse_fresh, processes)
@@ -275,13 +283,14 @@ def _parse(texts: list[str], light: bool = False) -> Iterable[Any]:
         return []
     _parsed[0] += len(texts)
     nlp = load_pipeline()
-    # The model's attribute rules by lookup (``tag_rules``), then its lemmatizer, which reads their parts of
-    # speech; the entity recogniser has its own embedding layer and reads neither.
+    # The model's attribute rules and lemmatizer by lookup (``tag_rules``); the entity recogniser has its own
+    # embedding layer and reads neither.
     skipped = ["attribute_ruler", "lemmatizer", *(["ner"] if light else [])]
-    rules, lemmatizer = _tag_rules(), nlp.get_pipe("lemmatizer")
-    return (lemmatizer(rules(doc)) for doc in nlp.pipe(texts, batch_size=256, disable=skipped))
+    rules = _tag_rules()
+    return (rules(doc) for doc in nlp.pipe(texts, batch_size=256, disable=skipped))
 
 
 @lru_cache(maxsize=1)
 def _tag_rules() -> TagRules:
-    return TagRules(load_pipeline().get_pipe("attribute_ruler").patterns)
+    nlp = load_pipeline()
+    return TagRules(nlp.get_pipe("attribute_ruler").patterns, nlp.get_pipe("lemmatizer"))

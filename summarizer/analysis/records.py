@@ -35,6 +35,20 @@ class Token:
     def to_list(self) -> list[Any]:
         return [self.text, self.idx, self.lemma, self.pos, self.tag, self.dep, self.head, self.ent, int(self.in_quote)]
 
+    def __reduce__(self) -> tuple[type[Token], tuple[Any, ...]]:
+        # Pickled by its fields in order (analyses cross between processes): a third of the default's time.
+        return Token, (
+            self.text,
+            self.idx,
+            self.lemma,
+            self.pos,
+            self.tag,
+            self.dep,
+            self.head,
+            self.ent,
+            self.in_quote,
+        )
+
     @classmethod
     def from_list(cls, row: list[Any]) -> Token:
         text, idx, lemma, pos, tag, dep, head, ent, quoted = row
@@ -52,6 +66,9 @@ class Entity:
 
     def to_list(self) -> list[Any]:
         return [self.start, self.end, self.label, self.text]
+
+    def __reduce__(self) -> tuple[type[Entity], tuple[Any, ...]]:
+        return Entity, (self.start, self.end, self.label, self.text)
 
     @classmethod
     def from_list(cls, row: list[Any]) -> Entity:
@@ -73,6 +90,10 @@ class SentenceAnalysis:
     _children: tuple[tuple[int, ...], ...] | None = field(default=None, init=False, repr=False, compare=False)
     # What readers computed from this sentence (``remember``): a story asks the same things several times.
     _memo: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[type[SentenceAnalysis], tuple[Any, ...]]:
+        # Pickled without what was built or remembered on use: a worker process builds its own.
+        return SentenceAnalysis, (self.text, self.index, self.role, self.tokens, self.entities, self.parsed)
 
     def remember(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, once per sentence and ``key`` (the reader's name and arguments)."""

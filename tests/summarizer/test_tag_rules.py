@@ -26,3 +26,12 @@ def test_lookup_rules_match_the_model_s_ruler_token_for_token() -> None:
     stock = [_read(doc) for doc in load_pipeline().pipe(SENTENCES)]
     ours = [_read(doc) for doc in _parse(SENTENCES)]
     assert ours == stock
+
+
+def test_numpy_s_blas_gives_the_analysis_spacy_s_default_blis_gives() -> None:
+    import spacy
+
+    from summarizer.analysis.model import model_path
+
+    default = spacy.load(model_path())  # thinc's own blis for the matrix products
+    assert [_read(doc) for doc in default.pipe(SENTENCES)] == [_read(doc) for doc in _parse(SENTENCES)]
