@@ -226,7 +226,22 @@ class Statement:
     asserted: dict[tuple[str, bool], tuple[str, ...]]  # (lemma, negated) → normalised phrases of its doers
 
 
-def statements(sentences: Iterable[Sentence]) -> list[Statement]:
+class Statements:
+    """Statements in the order given, indexed by the claims (verb lemma, negated) they assert: ``states``
+    holds only where the claim is asserted, so a sentence is checked against those alone."""
+
+    def __init__(self, found: list[Statement]) -> None:
+        self.by_claim: dict[tuple[str, bool], list[Statement]] = {}
+        for statement in found:
+            for key in statement.asserted:
+                self.by_claim.setdefault(key, []).append(statement)
+
+    def asserting(self, facts: Facts) -> list[Statement]:
+        """The statements that assert ``facts``'s claim, in order (the only ones that can state it)."""
+        return self.by_claim.get((facts.claim[0], facts.negated), []) if facts.claim else []
+
+
+def statements(sentences: Iterable[Sentence]) -> Statements:
     """The parsed body sentences of ``sentences``, read for ``states`` (in the order given)."""
     found: list[Statement] = []
     for sentence in sentences:
@@ -251,7 +266,7 @@ def statements(sentences: Iterable[Sentence]) -> list[Statement]:
                 asserted=asserted,
             )
         )
-    return found
+    return Statements(found)
 
 
 def states(facts: Facts, theirs: Statement) -> bool:
@@ -284,7 +299,7 @@ def kept_tokens(sentence: SentenceAnalysis, shown: str) -> set[int]:
     return {i for i, t in enumerate(sentence.tokens) if all(covered[t.idx : t.idx + len(t.text)])}
 
 
-def credits_for(sentence: Sentence, shown: str, others: Iterable[Statement]) -> list[Credit]:
+def credits_for(sentence: Sentence, shown: str, others: Statements) -> list[Credit]:
     """The extracted-from outlet with its own sentence, then each outlet whose sentence states the same fact.
 
     ``shown`` is the text the brief prints (parts may be cut); of ``others``, the first sentence of an
@@ -295,16 +310,18 @@ def credits_for(sentence: Sentence, shown: str, others: Iterable[Statement]) -> 
     if analysis is None or not analysis.parsed:
         return credits
     facts = facts_of(analysis, kept_tokens(analysis, shown))
-    for other in others:
+    for other in others.asserting(facts):
         if all(other.sentence.outlet != c.outlet for c in credits) and states(facts, other):
             credits.append(Credit(outlet=other.sentence.outlet, quote=other.sentence.text))
     return credits
 
 
-def confirming_outlets(sentence: Sentence, shown: str, others: Iterable[Statement]) -> set[str]:
+def confirming_outlets(sentence: Sentence, shown: str, others: Statements) -> set[str]:
     """The other outlets that state the sentence's event (its claim and actors), whatever their figures."""
     analysis = sentence.analysis
     if analysis is None or not analysis.parsed:
         return set()
     event = event_of(analysis, kept_tokens(analysis, shown))
-    return {o.sentence.outlet for o in others if o.sentence.outlet != sentence.outlet and states(event, o)}
+    return {
+        o.sentence.outlet for o in others.asserting(event) if o.sentence.outlet != sentence.outlet and states(event, o)
+    }

@@ -12,7 +12,7 @@ from summarizer.figure_text import disagreement
 from summarizer.figures import VOTE_SHARE, RawFigure, reconcile
 from summarizer.measures import Measure, describe, measures, owner, year_of
 from summarizer.models import Candidate, ElectionResult, Figure, FigureReport, Sentence
-from summarizer.victories import not_final, read_sentence
+from summarizer.victories import about_election, not_final, read_sentence
 
 WIN = re.compile(
     r"\b(?:wins?|won|has won|defeats?|defeated|beats?|victory|victorious|(?:was |is |been )?elected|becomes)\b", re.I
@@ -260,6 +260,8 @@ def extract_election(
 ) -> tuple[ElectionResult | None, list[Figure]]:
     """The election result the sentences and headlines report (or None) and the vote shares behind it."""
     everything = [*(headlines or []), *sentences]
+    if not any(about_election(a) for _, a in _parsed(everything)):
+        return None, []  # a result needs a sentence about an election (``_tally``'s anchor): none here
     roster = People((a for _, a in _parsed(everything)), people)
     by_article: dict[str, list[SentenceAnalysis]] = {}
     for s, a in _parsed(sentences):

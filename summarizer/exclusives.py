@@ -114,6 +114,12 @@ def exclusive(mine: Sentence, others: Iterable[Sentence]) -> bool:
     """True only when ``mine`` is a parsed body sentence with key content (a number or a name) that no other
     outlet's sentence shares; a sentence with neither cannot be checked against the others, so is not."""
     a = mine.analysis
-    if a is None or not a.parsed or not a.is_body or not (numbers(a.text) or _name_words(a)):
+    if a is None or not checkable(mine):
         return False
     return not any(shares_key_content(a, o) for o in others if o.outlet != mine.outlet)
+
+
+def checkable(mine: Sentence) -> bool:
+    """Whether ``exclusive`` can find ``mine`` exclusive at all: a parsed body sentence with a number or a name."""
+    a = mine.analysis
+    return a is not None and a.parsed and a.is_body and bool(numbers(a.text) or _name_words(a))

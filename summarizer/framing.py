@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from summarizer.analysis.records import ArticleAnalysis, SentenceAnalysis
-from summarizer.exclusives import exclusive
+from summarizer.exclusives import checkable, exclusive
 from summarizer.figure_text import disagreement
 from summarizer.frame_words import emphasis_order, frame_words
 from summarizer.labels import labels_in
@@ -108,7 +108,7 @@ def _only_here(sentences: list[Sentence], others: list[Sentence]) -> list[str]:
     other_stems = [content_stems(o.text) for o in others]
     scored = []
     for s in sentences:
-        if len(s.text.split()) < 6 or any(same_fact(s.text, o.text, 0.25, 3) for o in others):
+        if len(s.text.split()) < 6 or not checkable(s) or any(same_fact(s.text, o.text, 0.25, 3) for o in others):
             continue
         if not exclusive(s, others):
             continue

@@ -310,10 +310,12 @@ def loaded_hits(sentence: SentenceAnalysis, *, own_voice: bool = True) -> list[L
     """
     if not sentence.parsed:
         return []
-    return list(sentence.remember(f"loaded_hits:{own_voice}", lambda: tuple(_loaded_hits(sentence, own_voice))))
+    # Found once per sentence, quoted ones included; the own-voice reading leaves those out.
+    every = sentence.remember("loaded_hits", lambda: tuple(_loaded_hits(sentence)))
+    return [h for h in every if not h.in_quote] if own_voice else list(every)
 
 
-def _loaded_hits(sentence: SentenceAnalysis, own_voice: bool) -> list[LoadedHit]:
+def _loaded_hits(sentence: SentenceAnalysis) -> list[LoadedHit]:
     hits: list[LoadedHit] = []
     taken: set[int] = set()
     for listed, covered in _hand_list_hits(sentence):
@@ -338,6 +340,4 @@ def _loaded_hits(sentence: SentenceAnalysis, own_voice: bool) -> list[LoadedHit]
             continue
         taken |= span
         hits.append(hit)
-    if own_voice:
-        hits = [h for h in hits if not h.in_quote]
     return sorted(hits, key=lambda h: h.start)
