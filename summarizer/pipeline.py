@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
+from contextlib import ExitStack
 
 from summarizer.analysis.analyse import analyse_articles
 from summarizer.analysis.records import ArticleAnalysis
@@ -18,7 +19,7 @@ from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Senten
 from summarizer.names import canonical_people
 from summarizer.neutrality import is_loaded, prune
 from summarizer.similarity import content_stems
-from summarizer.workers import one_blas_thread, share_work, worker_processes
+from summarizer.workers import one_blas_thread, share_work, worker_pool, worker_processes
 
 MAX_TITLE = 100
 # A batch of this many stories is built by several processes (summarizer.workers); a worker starts in about a second.
@@ -173,13 +174,22 @@ def build_stories(
     all in one batch. ``PARALLEL_STORIES`` stories or more are shared between processes.
     """
     analyses = analyse_articles(articles, known=analyses)
-    with one_blas_thread():
+    processes = worker_processes()
+    with one_blas_thread(), ExitStack() as stack:
+        # Enough articles for PARALLEL_STORIES stories (news gives a few outlets a story): the workers start
+        # while the articles are grouped.
+        pool = None
+        if processes > 1 and len(articles) >= 2 * PARALLEL_STORIES:
+            pool = stack.enter_context(worker_pool(processes, warm_up=ready))
         groups = group_articles(articles, analyses)
-        processes = worker_processes()
         if len(groups) < PARALLEL_STORIES or processes < 2:
             return [build_story(group, settings, analyses) for group in groups]
         work = [(group, settings, {a.id: analyses[a.id] for a in group}) for group in groups]
-        return [story for chunk in share_work(work, build_chunk, processes, chunk=4) for story in chunk]
+        return [story for chunk in share_work(work, build_chunk, processes, chunk=4, pool=pool) for story in chunk]
+
+
+def ready() -> None:
+    """Nothing: a worker that runs it has imported this module, and so all that story building needs."""
 
 
 def build_chunk(work: list[tuple[list[Article], BriefSettings | None, dict[str, ArticleAnalysis]]]) -> list[Story]:

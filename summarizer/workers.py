@@ -16,9 +16,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
 from typing import TypeVar
 
 from threadpoolctl import threadpool_limits
@@ -39,43 +40,64 @@ def worker_processes() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+@contextmanager
+def worker_pool(processes: int, warm_up: Callable[[], None] | None = None) -> Iterator[ProcessPoolExecutor]:
+    """``processes - 1`` spawned workers for ``share_work``; ``warm_up`` (module-level) starts them at once,
+    so they load what they need while this process does serial work before sharing."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context, initializer=_worker_start) as pool:
+        if warm_up is not None:
+            for _ in range(processes - 1):
+                pool.submit(warm_up)
+        yield pool
+
+
 def share_work(
-    work: Sequence[Work], analyse: Callable[[list[Work]], Result], processes: int, chunk: int = CHUNK
+    work: Sequence[Work],
+    analyse: Callable[[list[Work]], Result],
+    processes: int,
+    chunk: int = CHUNK,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Result]:
     """``analyse`` (a module-level function, so workers can import it) applied to consecutive chunks of
-    ``chunk`` items of ``work`` by this process and ``processes - 1`` workers: the chunks' results in order."""
+    ``chunk`` items of ``work`` by this process and ``processes - 1`` workers (of ``pool`` when given, else
+    started here): the chunks' results in order."""
+    with one_blas_thread(), ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(worker_pool(processes))
+        return _share(work, analyse, processes, chunk, pool)
+
+
+def _share(
+    work: Sequence[Work], analyse: Callable[[list[Work]], Result], processes: int, chunk: int, pool: ProcessPoolExecutor
+) -> list[Result]:
     chunks = [list(work[i : i + chunk]) for i in range(0, len(work), chunk)]
     results: dict[int, Result] = {}
     pending = deque(range(len(chunks)))
-    context = multiprocessing.get_context("spawn")
-    with (
-        one_blas_thread(),
-        ProcessPoolExecutor(max_workers=processes - 1, mp_context=context, initializer=_worker_start) as pool,
-    ):
-        in_flight: dict[Future[Result], int] = {}
-        broken = False
-        while pending or in_flight:
-            # Keep each worker ``AHEAD`` chunks ahead (a worker never waits for this process to hand it work);
-            # the workers take from the end, this process from the front.
-            while not broken and pending and len(in_flight) < AHEAD * (processes - 1):
-                n = pending.pop()
-                try:
-                    in_flight[pool.submit(analyse, chunks[n])] = n
-                except BrokenProcessPool:
-                    broken = True
-                    pending.append(n)
-            for future in [f for f in in_flight if f.done()]:
-                n = in_flight.pop(future)
-                try:
-                    results[n] = future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    pending.append(n)
-            if pending:
-                n = pending.popleft()
-                results[n] = analyse(chunks[n])
-            elif in_flight:
-                wait(in_flight, return_when=FIRST_COMPLETED)
+    in_flight: dict[Future[Result], int] = {}
+    broken = False
+    while pending or in_flight:
+        # Keep each worker ``AHEAD`` chunks ahead (a worker never waits for this process to hand it work);
+        # the workers take from the end, this process from the front.
+        while not broken and pending and len(in_flight) < AHEAD * (processes - 1):
+            n = pending.pop()
+            try:
+                in_flight[pool.submit(analyse, chunks[n])] = n
+            except BrokenProcessPool:
+                broken = True
+                pending.append(n)
+        for future in [f for f in in_flight if f.done()]:
+            n = in_flight.pop(future)
+            try:
+                results[n] = future.result()
+            except BrokenProcessPool:
+                broken = True
+                pending.append(n)
+        if pending:
+            n = pending.popleft()
+            results[n] = analyse(chunks[n])
+        elif in_flight:
+            wait(in_flight, return_when=FIRST_COMPLETED)
     return [results[n] for n in range(len(chunks))]
 
 
