@@ -71,7 +71,7 @@ def share_work(
 def _share(
     work: Sequence[Work], analyse: Callable[[list[Work]], Result], processes: int, chunk: int, pool: ProcessPoolExecutor
 ) -> list[Result]:
-    chunks = [list(work[i : i + chunk]) for i in range(0, len(work), chunk)]
+    chunks = _cut(work, chunk, 4 * AHEAD * (processes - 1))
     results: dict[int, Result] = {}
     pending = deque(range(len(chunks)))
     in_flight: dict[Future[Result], int] = {}
@@ -99,6 +99,23 @@ def _share(
         elif in_flight:
             wait(in_flight, return_when=FIRST_COMPLETED)
     return [results[n] for n in range(len(chunks))]
+
+
+def _cut(work: Sequence[Work], chunk: int, middle: int) -> list[list[Work]]:
+    """Consecutive chunks of ``chunk`` items, except the ``middle`` chunks at the centre, cut in quarters:
+    the processes work in from both ends and meet there, so whichever finishes first waits for small ones."""
+    sizes = [chunk] * (len(work) // chunk) + ([len(work) % chunk] if len(work) % chunk else [])
+    centre = max(0, (len(sizes) - middle) // 2)
+    for size in sizes[centre : centre + middle]:
+        quarter = max(1, size // 4)
+        sizes[centre : centre + 1] = [quarter] * (size // quarter) + ([size % quarter] if size % quarter else [])
+        centre += -(-size // quarter)
+    chunks: list[list[Work]] = []
+    start = 0
+    for size in sizes:
+        chunks.append(list(work[start : start + size]))
+        start += size
+    return chunks
 
 
 def one_blas_thread() -> threadpool_limits:

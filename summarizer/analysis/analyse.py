@@ -48,6 +48,8 @@ _OPENERS = frozenset({"The", "A", "An"})
 # What a parsed token's record keeps, read from the document's arrays in one call.
 _RECORDED = ["ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE"]
 _WRAP = 1 << 64
+_SHARED: dict[int, str] = {}  # the records' strings by their hash in the model's string store
+_SHARED_MAX = 500_000
 
 
 def analysis_key(article: Article) -> str:
@@ -88,20 +90,22 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _records(doc: Any, text: str) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
     spans = quoted_spans(text)
     strings = doc.vocab.strings
+    if len(_SHARED) > _SHARED_MAX:
+        _SHARED.clear()
+
+    def shared(key: int) -> str:
+        # One string object per distinct value: records share them, and pickling writes each once a batch.
+        found = _SHARED.get(key)
+        if found is None:
+            found = _SHARED[key] = strings[key]
+        return found
+
     tokens = []
     for i, (orth, idx, lemma, pos, tag, dep, head, ent) in enumerate(doc.to_array(_RECORDED).tolist()):
+        head = i + (head - _WRAP if head >= _WRAP // 2 else head)  # stored as an unsigned offset
+        quoted = bool(spans) and any(a < idx < b - 1 for a, b in spans)
         tokens.append(
-            Token(
-                text=strings[orth],
-                idx=idx,
-                lemma=strings[lemma],
-                pos=strings[pos],
-                tag=strings[tag],
-                dep=strings[dep],
-                head=i + (head - _WRAP if head >= _WRAP // 2 else head),  # stored as an unsigned offset
-                ent=strings[ent],
-                in_quote=any(a < idx < b - 1 for a, b in spans),
-            )
+            Token(shared(orth), idx, shared(lemma), shared(pos), shared(tag), shared(dep), head, shared(ent), quoted)
         )
     entities = tuple(Entity(e.start, e.end, e.label_, e.text) for e in doc.ents)
     return tuple(tokens), entities

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from sumy.utils import get_stop_words
 
@@ -88,7 +87,7 @@ def name_entities(tokens: tuple[Token, ...], names: Names) -> tuple[tuple[Token,
     typed = list(tokens)
     for e in found:
         for j in range(e.start, e.end):
-            typed[j] = replace(typed[j], ent=e.label)
+            typed[j] = typed[j]._replace(ent=e.label)
     return tuple(typed), tuple(found)
 
 

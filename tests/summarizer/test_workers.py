@@ -58,7 +58,18 @@ def test_a_dying_worker_leaves_its_chunks_to_this_process() -> None:
     work = list(range(100))
     results = share_work(work, _sum_or_die, processes=2)
     assert sum(results) == sum(work)
-    assert len(results) == -(-len(work) // 16)
+
+
+def _items(chunk: list[int]) -> list[int]:
+    return chunk
+
+
+def test_shared_work_comes_back_whole_and_in_order() -> None:
+    work = list(range(237))
+    chunks = share_work(work, _items, processes=2)
+    assert [item for chunk in chunks for item in chunk] == work
+    assert max(len(chunk) for chunk in chunks) == 16  # where the processes meet, chunks are smaller
+    assert min(len(chunk) for chunk in chunks) < 16
 
 
 def test_stories_built_by_two_processes_are_those_built_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
