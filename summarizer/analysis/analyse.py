@@ -48,8 +48,6 @@ _OPENERS = frozenset({"The", "A", "An"})
 # What a parsed token's record keeps, read from the document's arrays in one call.
 _RECORDED = ["ORTH", "IDX", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE"]
 _WRAP = 1 << 64
-_SHARED: dict[int, str] = {}  # the records' strings by their hash in the model's string store
-_SHARED_MAX = 500_000
 
 
 def analysis_key(article: Article) -> str:
@@ -87,17 +85,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _records(doc: Any, text: str) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
+def _records(doc: Any, text: str, known: dict[int, str]) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
+    """The parse as records; ``known`` holds the batch's strings by their hash in the model's string store,
+    so that records share one string object per value (and pickling writes each once)."""
     spans = quoted_spans(text)
     strings = doc.vocab.strings
-    if len(_SHARED) > _SHARED_MAX:
-        _SHARED.clear()
 
     def shared(key: int) -> str:
-        # One string object per distinct value: records share them, and pickling writes each once a batch.
-        found = _SHARED.get(key)
+        found = known.get(key)
         if found is None:
-            found = _SHARED[key] = strings[key]
+            found = known[key] = strings[key]
         return found
 
     tokens = []
@@ -269,7 +266,8 @@ def _parse_into(work: list[tuple[_Plan, list[int]]], light: bool = False) -> Non
     """Parse the chosen sentences, each distinct text once (wire copy and repeated leads recur); a light
     parse runs without the entity recogniser and names from the article's fully parsed sentences."""
     texts = list(dict.fromkeys(plan.text(i) for plan, indices in work for i in indices))
-    records = {text: _records(doc, text) for text, doc in zip(texts, _parse(texts, light), strict=True)}
+    known: dict[int, str] = {}
+    records = {text: _records(doc, text, known) for text, doc in zip(texts, _parse(texts, light), strict=True)}
     for plan, indices in work:
         names = known_names(e for s in plan.parsed.values() for e in s.entities) if light and indices else None
         for i in indices:
