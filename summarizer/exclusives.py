@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from summarizer.analysis.records import SentenceAnalysis
 from summarizer.figures import parse_number
@@ -30,6 +31,7 @@ _KEY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj"})
 
 
+@lru_cache(maxsize=65536)
 def numbers(text: str) -> frozenset[float]:
     """The values of the numbers a text states, years left out ("0.3 per cent" and "0.3%" give 0.3)."""
     found = set()
@@ -45,6 +47,10 @@ def numbers(text: str) -> frozenset[float]:
 
 def _name_words(s: SentenceAnalysis) -> frozenset[str]:
     """The capitalised words of the names the sentence mentions ("Commerce", "US")."""
+    return s.remember("name_words", lambda: _find_name_words(s))
+
+
+def _find_name_words(s: SentenceAnalysis) -> frozenset[str]:
     words = set()
     for e in s.entities:
         if e.label not in _NAME_LABELS:
@@ -58,6 +64,10 @@ def _name_words(s: SentenceAnalysis) -> frozenset[str]:
 
 def _main_words(s: SentenceAnalysis) -> frozenset[str]:
     """Stems of the main verb(s) and of their subjects' and objects' head words."""
+    return s.remember("main_words", lambda: _find_main_words(s))
+
+
+def _find_main_words(s: SentenceAnalysis) -> frozenset[str]:
     verbs = [i for i, t in enumerate(s.tokens) if t.dep == "ROOT"]
     seen: set[int] = set()
     stems = set()

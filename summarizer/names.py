@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _CAP = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
 _PARTICLE = r"(?:da|de|del|della|di|dos|du|van|von|der|bin|al|la|le)"
@@ -225,6 +226,12 @@ def _strip(run: str) -> str:
 
 def name_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) for each capitalised run that looks like a person's name."""
+    return list(_name_runs(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    # Remembered per text: a story's sentences are read for names by several steps.
     runs: list[tuple[int, int, str]] = []
     for m in _NAME_RUN.finditer(text):
         raw = _POSSESSIVE.sub("", m.group(0))
@@ -233,7 +240,7 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             continue
         offset = m.group(0).find(name)
         runs.append((m.start() + offset, m.start() + offset + len(name), name))
-    return runs
+    return tuple(runs)
 
 
 def surname(name: str) -> str:
