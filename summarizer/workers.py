@@ -77,10 +77,11 @@ def _share(
     in_flight: dict[Future[Result], int] = {}
     broken = False
     while pending or in_flight:
-        # Keep each worker ``AHEAD`` chunks ahead (a worker never waits for this process to hand it work);
-        # the workers take from the end, this process from the front.
+        # Keep each worker ``AHEAD`` chunks ahead (a worker never waits for this process to hand it work).
+        # The workers take from the front (the largest stories come first), this process from the end: its
+        # chunks are small, so it is back often to hand the workers more.
         while not broken and pending and len(in_flight) < AHEAD * (processes - 1):
-            n = pending.pop()
+            n = pending.popleft()
             try:
                 in_flight[pool.submit(analyse, chunks[n])] = n
             except BrokenProcessPool:
@@ -94,7 +95,7 @@ def _share(
                 broken = True
                 pending.append(n)
         if pending:
-            n = pending.popleft()
+            n = pending.pop()
             results[n] = analyse(chunks[n])
         elif in_flight:
             wait(in_flight, return_when=FIRST_COMPLETED)
