@@ -126,12 +126,12 @@ async def send_all(
         return await asyncio.gather(*(send(session, i) for i in range(requests)))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--stories", type=int, default=300)
-    args = parser.parse_args()
+    args = parser.parse_args(argv if argv is not None else [])
 
     spawn = multiprocessing.get_context("spawn")
     slack_here, slack_there = spawn.Pipe()
