@@ -57,6 +57,10 @@ class Found:
 
 def about_election(s: SentenceAnalysis) -> bool:
     """An election noun or office in the outlet's own words, and no sign of another kind of contest."""
+    return s.remember("about_election", lambda: _about_election(s))
+
+
+def _about_election(s: SentenceAnalysis) -> bool:
     words = [t for t in s.tokens if not t.in_quote]
     lemmas = {t.lemma.lower() for t in words} | {t.text.lower() for t in words}
     if any(

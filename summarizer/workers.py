@@ -103,20 +103,16 @@ def _share(
 
 
 def _cut(work: Sequence[Work], chunk: int, middle: int) -> list[list[Work]]:
-    """Consecutive chunks of ``chunk`` items, except the ``middle`` chunks at the centre, cut in quarters:
-    the processes work in from both ends and meet there, so whichever finishes first waits for small ones."""
-    sizes = [chunk] * (len(work) // chunk) + ([len(work) % chunk] if len(work) % chunk else [])
-    centre = max(0, (len(sizes) - middle) // 2)
-    for size in sizes[centre : centre + middle]:
-        quarter = max(1, size // 4)
-        sizes[centre : centre + 1] = [quarter] * (size // quarter) + ([size % quarter] if size % quarter else [])
-        centre += -(-size // quarter)
-    chunks: list[list[Work]] = []
-    start = 0
-    for size in sizes:
-        chunks.append(list(work[start : start + size]))
-        start += size
-    return chunks
+    """Consecutive chunks of ``chunk`` items, but quarter chunks over the ``middle`` chunks' worth at the
+    centre: the processes work in from both ends and meet there, so whichever finishes first waits for a
+    small one."""
+    if not work:
+        return []
+    span = min(len(work), middle * chunk)
+    low = (len(work) - span) // 2
+    high = low + span
+    starts = [*range(0, low, chunk), *range(low, high, max(1, chunk // 4)), *range(high, len(work), chunk)]
+    return [list(work[a:b]) for a, b in zip(starts, [*starts[1:], len(work)], strict=True)]
 
 
 def one_blas_thread() -> threadpool_limits:

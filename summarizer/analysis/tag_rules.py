@@ -40,7 +40,7 @@ class _Rule:
 
 
 def _check(key: str, spec: Any) -> Check:
-    if key not in ("LOWER", "TAG", "DEP", "IS_SPACE"):
+    if key not in _TRIGGERS:
         raise ValueError(f"attribute rule on {key} not supported")
     if isinstance(spec, dict):
         if set(spec) == {"IN"}:
@@ -113,6 +113,7 @@ class TagRules:
             if len(self._matches) > _REMEMBERED:
                 self._matches.clear()
                 self._values.clear()
+                self._lemmas.clear()
             self._matches[key] = found
         return found
 
