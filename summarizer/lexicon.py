@@ -366,12 +366,16 @@ FRAMES: dict[str, tuple[str, ...]] = {
 FRAME_TIEBREAK = {"Political": 2, "Policy_prescription_and_evaluation": 1}
 
 _FRAME_CUES = {frame: re.compile(r"(?<![\w-])(?:" + "|".join(cues) + ")") for frame, cues in FRAMES.items()}
+# Any frame's cue: most sentences use none, and one search tells so instead of one per frame.
+_ANY_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(cue for cues in FRAMES.values() for cue in cues) + ")")
 _US = re.compile(r"\bUS\b")
 
 
 def sentence_frame(sentence: str) -> str | None:
     """The frame whose cues a sentence uses most; None when it uses none."""
     lowered = _US.sub("U.S.", sentence).lower()
+    if not _ANY_CUE.search(lowered):
+        return None
     best: tuple[int, int, str] | None = None
     for frame, cues in _FRAME_CUES.items():
         hits = len(cues.findall(lowered))

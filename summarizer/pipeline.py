@@ -19,7 +19,7 @@ from summarizer.models import Article, ArticleRef, Brief, ElectionResult, Senten
 from summarizer.names import canonical_people
 from summarizer.neutrality import is_loaded, prune
 from summarizer.similarity import content_stems
-from summarizer.workers import one_blas_thread, share_work, worker_pool, worker_processes
+from summarizer.workers import batch_work, share_work, worker_pool, worker_processes
 
 MAX_TITLE = 100
 # A batch of this many stories is built by several processes (summarizer.workers); a worker starts in about a second.
@@ -175,7 +175,7 @@ def build_stories(
     """
     analyses = analyse_articles(articles, known=analyses)
     processes = worker_processes()
-    with one_blas_thread(), ExitStack() as stack:
+    with batch_work(), ExitStack() as stack:
         # Enough articles for PARALLEL_STORIES stories (news gives a few outlets a story): the workers start
         # while the articles are grouped.
         pool = None

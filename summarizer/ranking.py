@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,7 @@ _STEMMER = CachedStemmer("english")
 _STOP_WORDS = frozenset(get_stop_words("english"))
 
 
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     return _STEMMER(word.lower())
 

@@ -24,7 +24,7 @@ from summarizer.analysis.roles import role_after_parse, role_before_parse, roles
 from summarizer.analysis.tag_rules import TagRules
 from summarizer.models import Article
 from summarizer.sentences import split_sentences
-from summarizer.workers import one_blas_thread, share_work, worker_processes
+from summarizer.workers import batch_work, share_work, worker_processes
 
 ANALYSER_VERSION = "7"
 LEAD_SENTENCES = 10
@@ -228,7 +228,7 @@ def analyse_articles(
     if not fresh:
         return result
     if len(fresh) < PARALLEL_ARTICLES or processes < 2:
-        with one_blas_thread():
+        with batch_work():
             result.update(analyse_fresh(fresh)[0])
         return result
     before = _parsed[0]

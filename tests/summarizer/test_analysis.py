@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 
 from summarizer.analysis.analyse import analyse_articles, parsed_count
 from summarizer.analysis.model import ModelError, check_model, model_path
-from summarizer.analysis.records import ArticleAnalysis
+from summarizer.analysis.records import ArticleAnalysis, Token
 from summarizer.models import Article
 from summarizer.pipeline import article_sentences
 from tests.conftest import ROOT
@@ -72,6 +73,18 @@ def test_records_round_trip_through_json_and_are_reused():
     assert again["a-1"] is stored["a-1"]
     changed = analyse_articles([_article(PAGE.replace("four", "five"))], known=stored)
     assert changed["a-1"].key != stored["a-1"].key
+
+
+def test_records_sent_to_another_process_come_back_whole_without_what_was_remembered():
+    first = analyse_articles([_article()])["a-1"]
+    sentence = next(s for s in first.sentences if s.parsed)
+    sentence.remember("probe", lambda: "computed here")
+    back = pickle.loads(pickle.dumps(first))
+    assert back == first
+    again = next(s for s in back.sentences if s.parsed)
+    assert [type(t) for t in again.tokens] == [Token] * len(sentence.tokens)
+    assert again.tokens[0].text == sentence.tokens[0].text and again.tokens[0]._fields == Token._fields
+    assert again.remember("probe", lambda: "computed there") == "computed there"
 
 
 def test_a_sentence_several_outlets_carry_word_for_word_is_parsed_once():

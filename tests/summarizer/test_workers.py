@@ -3,15 +3,17 @@ dying worker loses nothing."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import threading
 
 import pytest
 
 from summarizer import pipeline
 from summarizer.analysis import analyse
 from summarizer.models import Article
-from summarizer.workers import PROCESSES_ENV, share_work
+from summarizer.workers import FULL_PASS_AFTER, PROCESSES_ENV, few_full_collections, share_work
 
 TOWNS = ["Arvel", "Brisk", "Corran", "Dallow", "Edric", "Fennet", "Gorse", "Hallam", "Irwen", "Jorvik"]
 
@@ -83,3 +85,31 @@ def test_stories_built_by_two_processes_are_those_built_by_one(monkeypatch: pyte
 
     assert len(alone) > 2
     assert shared == alone
+
+
+def test_full_collections_are_held_back_in_batch_work_and_restored_after_it() -> None:
+    before = gc.get_threshold()
+    with few_full_collections():
+        assert gc.get_threshold()[2] >= FULL_PASS_AFTER
+        assert gc.get_threshold()[:2] == before[:2]
+    assert gc.get_threshold() == before
+
+
+def test_overlapping_batches_in_two_threads_leave_the_collector_as_it_was() -> None:
+    before = gc.get_threshold()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def second() -> None:
+        first_in.wait()
+        with few_full_collections():
+            second_in.set()
+            first_out.wait()  # the first block ends while this one runs
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with few_full_collections():
+        first_in.set()
+        second_in.wait()
+    first_out.set()
+    thread.join()
+    assert gc.get_threshold() == before
