@@ -27,7 +27,7 @@ from summarizer.documents import (
 from summarizer.errors import NewsbriefError
 from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
-from summarizer.queries import match_stories
+from summarizer.queries import match_stories, prepare_for_questions
 from summarizer.readers import load_articles
 from summarizer.report import error_document, stories_document, who_won_document
 
@@ -69,6 +69,9 @@ class InMemoryStories:
             )
         return cls(stories, list(outlets.values()), loaded.problems)
 
+    def __post_init__(self) -> None:
+        prepare_for_questions(self._stories)
+
     def stories(self) -> list[Story]:
         with self._lock:
             return list(self._stories)
@@ -78,6 +81,7 @@ class InMemoryStories:
             return list(self._sources)
 
     def replace(self, stories: list[Story], sources: list[SourceEntry] | None = None) -> None:
+        prepare_for_questions(stories)
         with self._lock:
             self._stories = list(stories)
             if sources is not None:

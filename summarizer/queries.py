@@ -22,6 +22,13 @@ def _story_terms(story: Story) -> frozenset[str]:
     return _terms_of(text, tuple(story.keywords))
 
 
+def prepare_for_questions(stories: list[Story]) -> None:
+    """Work out now what a question about these stories reads (their topic terms), so that the first
+    command after an ingest or a start answers as fast as the next: call it where stories are loaded."""
+    for story in stories:
+        _story_terms(story)
+
+
 def match_stories(stories: list[Story], topic: str | None) -> list[Story]:
     """Stories matching ``topic`` best first (all stories when there is no topic).
 

@@ -9,6 +9,7 @@ from bot.storage.database import Database
 from bot.storage.stories import current_stories
 from summarizer.documents import SourceEntry
 from summarizer.models import Story
+from summarizer.queries import prepare_for_questions
 
 
 class StoredStories:
@@ -29,6 +30,7 @@ class StoredStories:
         """Reload the stories; returns how many there are."""
         with self._db.read() as conn:
             stories = [s.story for s in current_stories(conn)]
+        prepare_for_questions(stories)
         with self._lock:
             self._stories = stories
         return len(stories)

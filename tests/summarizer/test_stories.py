@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.service import InMemoryStories
+from summarizer import queries
 from summarizer.errors import NoElectionResultError, TopicNotFoundError
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
@@ -172,6 +174,19 @@ def test_topic_narrows_the_stories(mixed_folder: Path):
     assert result.winner.name == "Helena Marsh"
     with pytest.raises(TopicNotFoundError):
         match_stories(stories, "volcano")
+
+
+def test_loaded_stories_answer_the_first_question_without_reading_them_again(
+    mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
+):
+    stories = build_stories(load_articles([mixed_folder]).articles)
+    source = InMemoryStories(stories)  # loading prepares what questions read
+    reads: list[str] = []
+    stems = queries.content_stems
+    monkeypatch.setattr(queries, "content_stems", lambda text: reads.append(text) or stems(text))
+    found = queries.match_stories(source.stories(), "Carrowmore mayor")
+    assert [s.title for s in found] == ["Helena Marsh wins Carrowmore’s mayoral election"]
+    assert reads == ["Carrowmore mayor"]  # the topic's words only, no story's
 
 
 def test_cli_mixed_folder_and_topic(mixed_folder: Path):
