@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -42,8 +43,18 @@ LISTENER_THREADS = 32
 
 
 def listener_pool() -> ThreadPoolExecutor:
-    """The thread pool the answers run in; whoever creates it for ``build_slack_app`` shuts it down."""
-    return ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command")
+    """The thread pool the answers run in, its threads all started; whoever creates it for
+    ``build_slack_app`` shuts it down.
+
+    A pool starts a thread per task until it has ``max_workers``, under a lock the next task waits for, and
+    each start waits for the new thread to get the interpreter from busy ones: the first burst of commands
+    after a start queued behind twenty such starts (its acks took twice as long as later ones)."""
+    pool = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-command")
+    all_started = threading.Barrier(LISTENER_THREADS + 1)
+    for _ in range(LISTENER_THREADS):
+        pool.submit(all_started.wait)  # each waits until all are running, so each task gets a new thread
+    all_started.wait()
+    return pool
 
 
 def build_slack_app(
