@@ -60,7 +60,7 @@ _STEMMER = CachedStemmer("english")
 _STOP_WORDS = frozenset(get_stop_words("english"))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=262144)  # by the word as written: the stemmer's own memo (shared with sumy) needs it lower-cased
 def stem(word: str) -> str:
     return _STEMMER(word.lower())
 
