@@ -19,18 +19,21 @@ import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
-from bot.service import CommandService, InMemoryStories
-from bot.slack.app import build_slack_app
-from bot.slack.runner import EVENTS_PATH, make_http_server
-from summarizer.models import Story
-from summarizer.pipeline import build_stories
-from summarizer.readers import load_articles
 from tests.bot.slack.fake_slack import FakeSlack
+
+if TYPE_CHECKING:
+    from summarizer.models import Story
+
+# Only the bot process imports the bot (inside serve_bot): the sender and the fake Slack API are
+# measuring instruments, and a heap as large as the bot's would slow them (their garbage collector
+# walks every object imported) and add their pauses to the times measured.
+EVENTS_PATH = "/slack/events"  # bot.slack.runner.EVENTS_PATH; serve_bot checks they agree
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-signing-secret"
@@ -38,6 +41,9 @@ SECRET = "bench-signing-secret"
 
 def synthetic_stories(count: int) -> list[Story]:
     """``count`` distinct stories copied from the seed story: new id, title and keyword each."""
+    from summarizer.pipeline import build_stories
+    from summarizer.readers import load_articles
+
     seed = build_stories(load_articles([ROOT / "seeds"]).articles)[0]
     return [
         dataclasses.replace(
@@ -64,6 +70,12 @@ def rss_mb() -> tuple[float, float]:
 
 def serve_bot(api_url: str, stories: int, conn: Connection) -> None:
     """The bot process: prepare the stories, serve the app, report the port, then RSS on request."""
+    from bot.service import CommandService, InMemoryStories
+    from bot.slack.app import build_slack_app
+    from bot.slack.runner import EVENTS_PATH as served_path
+    from bot.slack.runner import make_http_server
+
+    assert served_path == EVENTS_PATH, (served_path, EVENTS_PATH)
     app = build_slack_app(
         CommandService(InMemoryStories(synthetic_stories(stories))),
         token="xoxb-bench",

@@ -27,7 +27,7 @@ from summarizer.documents import (
 from summarizer.errors import NewsbriefError
 from summarizer.models import Problem, Story
 from summarizer.pipeline import build_stories
-from summarizer.queries import match_stories, prepare_for_questions
+from summarizer.queries import StoryIndex, match_stories
 from summarizer.readers import load_articles
 from summarizer.report import error_document, stories_document, who_won_document
 
@@ -45,6 +45,10 @@ class StorySource(Protocol):
 
     def stories(self) -> list[Story]: ...
 
+    def index(self) -> StoryIndex:
+        """The same stories with what questions read of them, worked out when they were loaded."""
+        ...
+
     def sources(self) -> list[SourceEntry]: ...
 
 
@@ -56,6 +60,7 @@ class InMemoryStories:
     _sources: list[SourceEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _index: StoryIndex = field(init=False, repr=False)
 
     @classmethod
     def from_paths(cls, paths: Sequence[str | Path], settings: BriefSettings | None = None) -> InMemoryStories:
@@ -70,20 +75,25 @@ class InMemoryStories:
         return cls(stories, list(outlets.values()), loaded.problems)
 
     def __post_init__(self) -> None:
-        prepare_for_questions(self._stories)
+        self._index = StoryIndex.of(self._stories)
 
     def stories(self) -> list[Story]:
         with self._lock:
             return list(self._stories)
+
+    def index(self) -> StoryIndex:
+        with self._lock:
+            return self._index
 
     def sources(self) -> list[SourceEntry]:
         with self._lock:
             return list(self._sources)
 
     def replace(self, stories: list[Story], sources: list[SourceEntry] | None = None) -> None:
-        prepare_for_questions(stories)
+        index = StoryIndex.of(stories)  # outside the lock: questions meanwhile read the old stories
         with self._lock:
             self._stories = list(stories)
+            self._index = index
             if sources is not None:
                 self._sources = list(sources)
 
@@ -244,7 +254,7 @@ class CommandService:
         self._handlers: dict[str, Callable[[str | None], Document]] = {
             "brief": lambda topic: stories_document("brief", self._one(topic), topic),
             "framing": self._framing,
-            "who-won": lambda topic: who_won_document(self.source.stories(), topic),
+            "who-won": lambda topic: who_won_document(self.source.index(), topic),
             "sources": lambda _topic: SourcesDocument(sources=self.source.sources()),
             "digest": lambda _topic: digest_document(self.source.stories(), self.digest_size),
             "timeline": lambda topic: self.timelines.document(self._one(topic), topic),
@@ -264,14 +274,14 @@ class CommandService:
         )
 
     def _one(self, topic: str | None) -> list[Story]:
-        return match_stories(self.source.stories(), topic)[:1]
+        return match_stories(self.source.index(), topic)[:1]
 
     def titles(self, prefix: str = "", limit: int = 25) -> list[str]:
         """Story titles for autocomplete, those containing ``prefix`` first."""
-        titles = [s.title for s in self.source.stories()]
+        index = self.source.index()
         wanted = prefix.lower().strip()
-        matching = [t for t in titles if wanted in t.lower()] if wanted else titles
-        return matching[:limit]
+        titles = [s.title for s, lowered in zip(index.stories, index.titles, strict=True) if wanted in lowered]
+        return titles[:limit]
 
     def run(
         self,

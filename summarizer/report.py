@@ -14,15 +14,15 @@ from summarizer.documents import (
     WhoWonResult,
 )
 from summarizer.errors import NewsbriefError, NoElectionResultError
-from summarizer.models import Problem, Story
-from summarizer.queries import match_stories, who_won
+from summarizer.models import Problem
+from summarizer.queries import Stories, match_stories, who_won
 
 __all__ = ["SCHEMA", "error_document", "stories_document", "who_won_document"]
 
 
 def stories_document(
     command: Literal["brief", "framing"],
-    stories: list[Story],
+    stories: Stories,
     topic: str | None = None,
     problems: list[Problem] | None = None,
 ) -> BriefDocument | FramingDocument:
@@ -32,7 +32,7 @@ def stories_document(
 
 
 def who_won_document(
-    stories: list[Story], topic: str | None = None, problems: list[Problem] | None = None
+    stories: Stories, topic: str | None = None, problems: list[Problem] | None = None
 ) -> WhoWonDocument:
     """``who-won``: each election result with its story; ``message`` says when there is none."""
     try:

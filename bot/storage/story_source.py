@@ -9,7 +9,7 @@ from bot.storage.database import Database
 from bot.storage.stories import current_stories
 from summarizer.documents import SourceEntry
 from summarizer.models import Story
-from summarizer.queries import prepare_for_questions
+from summarizer.queries import StoryIndex
 
 
 class StoredStories:
@@ -22,7 +22,7 @@ class StoredStories:
     def __init__(self, db: Database, sources: Callable[[], list[SourceEntry]] | None = None) -> None:
         self._db = db
         self._sources = sources or (lambda: [])
-        self._stories: list[Story] = []
+        self._index = StoryIndex.of([])
         self._lock = threading.Lock()
         self.refresh()
 
@@ -30,14 +30,18 @@ class StoredStories:
         """Reload the stories; returns how many there are."""
         with self._db.read() as conn:
             stories = [s.story for s in current_stories(conn)]
-        prepare_for_questions(stories)
+        index = StoryIndex.of(stories)  # what questions read, worked out here and not at question time
         with self._lock:
-            self._stories = stories
+            self._index = index
         return len(stories)
 
     def stories(self) -> list[Story]:
         with self._lock:
-            return list(self._stories)
+            return list(self._index.stories)
+
+    def index(self) -> StoryIndex:
+        with self._lock:
+            return self._index
 
     def sources(self) -> list[SourceEntry]:
         return self._sources()

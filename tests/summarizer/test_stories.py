@@ -189,7 +189,7 @@ def test_loaded_stories_answer_the_first_question_without_reading_them_again(
     reads: list[str] = []
     stems = queries.content_stems
     monkeypatch.setattr(queries, "content_stems", lambda text: reads.append(text) or stems(text))
-    found = queries.match_stories(source.stories(), "Carrowmore mayor")
+    found = queries.match_stories(source.index(), "Carrowmore mayor")
     assert [s.title for s in found] == ["Helena Marsh wins Carrowmore’s mayoral election (first question)"]
     assert reads == ["Carrowmore mayor"]  # the topic's words only, no story's
 
