@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import gc
 import multiprocessing
 import resource
 import threading
@@ -68,8 +69,16 @@ def rss_mb() -> tuple[float, float]:
     return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def full_pass_seconds() -> float:
+    """How long one full garbage-collector pass takes here (every thread waits for it: it holds the GIL)."""
+    started = time.perf_counter()
+    gc.collect()
+    return time.perf_counter() - started
+
+
 def serve_bot(api_url: str, stories: int, conn: Connection) -> None:
     """The bot process: prepare the stories, serve the app, report the port, then RSS on request."""
+    from bot.heap import settle
     from bot.service import CommandService, InMemoryStories
     from bot.slack.app import build_slack_app
     from bot.slack.runner import EVENTS_PATH as served_path
@@ -83,10 +92,13 @@ def serve_bot(api_url: str, stories: int, conn: Connection) -> None:
         api_url=api_url,
     )
     server = make_http_server(app, "127.0.0.1", 0, signing_secret=SECRET)
+    before = full_pass_seconds()
+    settle()  # as newsbrief run does before serving
+    after = full_pass_seconds()
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     conn.send(server.server_port)
     conn.recv()  # the load is done
-    conn.send(rss_mb())
+    conn.send((*rss_mb(), before, after))
     server.shutdown()
     server.server_close()
     app.listener_runner.listener_executor.shutdown(wait=True)
@@ -164,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         wrong = [path for path, _, right in posts if not right]
         here.send("done")
-        current, peak = here.recv()
+        current, peak, full_before, full_after = here.recv()
     finally:
         fake.join(40)
         bot.join(10)
@@ -175,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time to ack (HTTP response):      {percentiles([ack for _, ack in results])}")
     print(f"time to answer (posted to Slack): {percentiles(answers)}")
     print(f"bot process RSS ({args.stories} stories loaded): {current:.0f} MB now, {peak:.0f} MB peak")
+    print(
+        f"one full garbage-collector pass in the bot: {full_before * 1000:.1f} ms before bot.heap.settle, "
+        f"{full_after * 1000:.1f} ms after"
+    )
     return 0 if len(answers) == args.requests and not wrong else 1
 
 

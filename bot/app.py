@@ -21,6 +21,7 @@ from bot.config.store import ConfigStore
 from bot.credentials import AdapterPlan, Credentials, plan_adapters
 from bot.digest import Publisher
 from bot.feeds.ingest import rebuild_stories
+from bot.heap import settle
 from bot.logs import configure_logging
 from bot.service import CommandService
 from bot.storage import DatabaseError
@@ -170,6 +171,7 @@ async def serve(
         # not hold up Discord heartbeats or Slack acks on the event loop.
         try:
             rt.stories.refresh()
+            settle()  # the new stories join the long-lived objects full collector passes skip
         finally:
             loop.call_soon_threadsafe(ingested.set)
 
@@ -187,6 +189,7 @@ async def serve(
 
     unsubscribe = rt.store.subscribe(replan)
     watcher = asyncio.create_task(rt.store.watch())
+    settle()  # what was loaded to serve stays out of the collector's full passes (bot.heap)
     print(f"newsbrief is running with {len(rt.stories.stories())} stories; Ctrl-C stops it", file=err)
     signals = (signal.SIGINT, signal.SIGTERM)
     for sig in signals:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session")
 def seed_stories() -> list[Story]:
     return build_stories(load_articles([SEEDS]).articles)
+
+
+@pytest.fixture(autouse=True)
+def _collector_given_back() -> Iterator[None]:
+    """``newsbrief run`` sets the objects it serves aside from the collector (bot.heap.settle); a test
+    that runs it in this process must not leave the next tests' heap that way."""
+    yield
+    gc.unfreeze()
