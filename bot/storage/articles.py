@@ -58,6 +58,7 @@ def insert_articles(conn: Connection, source: str, new: Sequence[Article], now: 
             "source": source,
             "outlet": a.outlet,
             "title": a.title,
+            "outlet_known": a.outlet_known,
             "title_guessed": a.title_guessed,
             "url": a.url,
             "published": a.published,
@@ -94,7 +95,7 @@ def _to_article(row: object) -> Article:
         url=r["url"],
         published=r["published"],
         bias=r["bias"],
-        outlet_known=True,
+        outlet_known=bool(r["outlet_known"]),
         source=r["source"],
     )
 

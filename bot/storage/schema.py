@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 
 metadata = MetaData(
@@ -36,6 +37,7 @@ articles = Table(
     Column("text_hash", String(32), nullable=False, index=True),
     Column("source", String(64), nullable=False, index=True),
     Column("outlet", String(200), nullable=False),
+    Column("outlet_known", Boolean, nullable=False, server_default=true()),  # false: named after the file
     Column("title", Text, nullable=False),
     Column("title_guessed", Boolean, nullable=False, server_default=false()),  # from the URL's slug, no headline
     Column("url", Text),
