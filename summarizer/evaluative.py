@@ -35,6 +35,7 @@ TB_NEGATIVE = -0.3
 TB_POSITIVE = 0.6
 TB_POSITIVE_SUBJECTIVE = 0.75
 VADER_ONLY = 2.2  # below it VADER rates terms of the trade ("offensive line") and plain gains ("improved")
+VADER_NEGATIVE = 1.2  # blame the raters agree on ("reckless" -1.7, "greedy" -1.3), above "low" (-1.1)
 EMOTION_POLARITY = 0.5  # the -ed form as an adjective names a feeling ("disappointed", "angered")
 QUOTED_NOUN = -1.5  # a strongly negative noun in a quote ("a total shambles")
 QUANTIFIED_WORD = 1.0  # a valenced word said of everybody (or nobody) sweeps
@@ -68,18 +69,28 @@ def _word(token: Token) -> bool:
     return token.ent not in NAME_ENTITIES and token.pos != "PROPN" and token.text[:1].isalpha()
 
 
+def _adjective(token: Token) -> bool:
+    """A plain adjective, or a present participle used as one ("a crushing blow")."""
+    return (token.pos == "ADJ" and token.tag == "JJ") or (token.tag == "VBG" and token.dep == "amod")
+
+
 def notable_adjective(token: Token) -> bool:
     """A plain adjective (not a comparison or ranking) the lexicons score as a judgement at the brief's bar."""
-    if token.pos != "ADJ" or token.tag != "JJ" or _standard(token) or token.text.lower() in _STATUS | _POINTING:
+    if not _adjective(token) or token.text.lower() in _STATUS | _POINTING:
         return False
+    if token.text.lower() in STANDARD_TERMS or (token.tag == "JJ" and _standard(token)):
+        return False  # a participle goes by its form: the result verb "crush" is standard, "a crushing blow" is not
     if token.ent in _MEASURES:
         return False  # part of a date or a quantity: "in late June", "a full 90 minutes"
     tb = subjectivity(token.text, "JJ")
-    if tb is not None:
-        if tb.subjectivity >= TB_SUBJECTIVE and tb.polarity <= TB_NEGATIVE:
-            return True
-        return tb.subjectivity >= TB_POSITIVE_SUBJECTIVE and tb.polarity >= TB_POSITIVE
     vd = valence(token.text)
+    blame = vd is not None and vd <= -VADER_NEGATIVE
+    if tb is not None:
+        if tb.subjectivity >= TB_SUBJECTIVE and (tb.polarity <= TB_NEGATIVE or blame):
+            return True  # blame: TextBlob calls it subjective, VADER's raters call it negative ("crushing")
+        return tb.subjectivity >= TB_POSITIVE_SUBJECTIVE and tb.polarity >= TB_POSITIVE
+    if blame and not token.text.lower().endswith("ed"):
+        return True  # "reckless", "greedy"; a participle names a state ("damaged", "disputed")
     return vd is not None and abs(vd) >= VADER_ONLY
 
 

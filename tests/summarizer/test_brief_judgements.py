@@ -185,6 +185,25 @@ def test_praise_in_an_adverb_and_what_ought_to_be_stay_out_of_the_brief():
     assert not any("brilliantly" in t or "should" in t for t in texts)
 
 
+def test_blame_and_a_participle_used_as_a_judgement_stay_out_of_the_brief():
+    texts = brief_of(
+        article(
+            "Ledger",
+            "Ferry deal signed",
+            "The reckless harbour master signed a ten-year ferry contract with Velmar Lines on Monday.",
+            "The greedy operator will charge 14 euros for a crossing, a crushing blow for island families.",
+        ),
+        article(
+            "Courier",
+            "Ferry contract for Velmar",
+            "The harbour master signed a ten-year ferry contract with Velmar Lines on Monday.",
+            "A crossing will cost 14 euros under the contract, up from 11 euros.",
+        ),
+    )
+    assert any("ten-year ferry contract" in t for t in texts)
+    assert not any(word in t for t in texts for word in ("reckless", "greedy", "crushing"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -193,6 +212,8 @@ def test_praise_in_an_adverb_and_what_ought_to_be_stay_out_of_the_brief():
         "The coastguard estimated that the number of stranded boats could top 200.",
         "All 40 fishing boats safely returned to the harbour on Tuesday night.",
         "Rescuers were unable to reach two of the villages on Tuesday night.",
+        "Engineers inspected 40 damaged buildings in the disputed border district on Tuesday.",
+        "The rising water reached the lower floors of the hospital by Tuesday night.",
     ],
 )
 def test_plain_reports_pass_the_brief_gate_as_written(text: str):
