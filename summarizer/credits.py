@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -224,6 +224,8 @@ class Statement:
     text: str  # normalised, padded with spaces for whole-word search
     lemmas: frozenset[str]
     asserted: dict[tuple[str, bool], tuple[str, ...]]  # (lemma, negated) → normalised phrases of its doers
+    # (lemma, negated) → the lemmas of its subjects' and objects' heads: what the claim is made of
+    arguments: dict[tuple[str, bool], frozenset[str]] = field(default_factory=dict)
 
 
 class Statements:
@@ -251,11 +253,14 @@ def statements(sentences: Iterable[Sentence]) -> Statements:
         facts = facts_of(a)
         voiced = [(i, t) for i, t in enumerate(a.tokens) if not t.in_quote]
         asserted: dict[tuple[str, bool], tuple[str, ...]] = {}
+        arguments: dict[tuple[str, bool], frozenset[str]] = {}
         for i, t in voiced:
             if t.pos not in ("VERB", "AUX"):
                 continue  # a claim is made by a verb: "pledged" is not stated by "pledges" (a noun)
             key = (t.lemma.lower(), is_negated(a, i))
             asserted[key] = asserted.get(key, ()) + tuple(f" {normalise(phrase(a, d))} " for d in doers(a, i))
+            heads = {a.tokens[j].lemma.lower() for j in (subject_of(a, i), object_of(a, i)) if j is not None}
+            arguments[key] = arguments.get(key, frozenset()) | heads
         found.append(
             Statement(
                 sentence=sentence,
@@ -264,6 +269,7 @@ def statements(sentences: Iterable[Sentence]) -> Statements:
                 text=f" {normalise(a.text)} ",
                 lemmas=frozenset(t.lemma.lower() for _, t in voiced),
                 asserted=asserted,
+                arguments=arguments,
             )
         )
     return Statements(found)
@@ -285,6 +291,16 @@ def states(facts: Facts, theirs: Statement) -> bool:
         if not any(abs(v - value) <= 1e-9 * max(1.0, abs(value)) and (d or not digits) for v, d in theirs.numbers):
             return False
     return all(any(f in theirs.names or f" {f} " in theirs.text for f in forms) for forms in facts.names)
+
+
+def _same_arguments(facts: Facts, theirs: Statement) -> bool:
+    """With no name or number to anchor a credit, the claim's subject and object must be its verb's there too,
+    not words elsewhere ("he must serve half of the sentence" is not stated by "will serve three and a half
+    years")."""
+    if facts.names or facts.numbers or not facts.claim:
+        return True
+    made_of = theirs.arguments.get((facts.claim[0], facts.negated), frozenset())
+    return all(lemma in made_of for lemma in facts.claim[1:])
 
 
 def kept_tokens(sentence: SentenceAnalysis, shown: str) -> set[int]:
@@ -311,7 +327,11 @@ def credits_for(sentence: Sentence, shown: str, others: Statements) -> list[Cred
         return credits
     facts = facts_of(analysis, kept_tokens(analysis, shown))
     for other in others.asserting(facts):
-        if all(other.sentence.outlet != c.outlet for c in credits) and states(facts, other):
+        if (
+            all(other.sentence.outlet != c.outlet for c in credits)
+            and states(facts, other)
+            and _same_arguments(facts, other)
+        ):
             credits.append(Credit(outlet=other.sentence.outlet, quote=other.sentence.text))
     return credits
 

@@ -108,6 +108,24 @@ def test_the_same_verb_and_names_with_another_doer_is_not_the_same_fact():
         assert sentence.sources == [sentence.extracted_from]
 
 
+def test_a_claim_without_names_or_numbers_is_credited_only_where_its_words_play_the_same_part():
+    ledger = article(
+        "Ledger",
+        "Orrin treasurer jailed",
+        "The former Orrin treasurer Dara Quell was jailed for six years on Friday for taking money from the harbour fund.",
+        "The former treasurer must serve at least half of the sentence in custody.",
+    )
+    courier = article(
+        "Courier",
+        "Six years for Quell",
+        "Dara Quell, who ran Orrin's finances, was jailed for six years on Friday over the harbour fund.",
+        "The former treasurer will serve at least two and a half years in custody, the judge said.",
+    )
+    story = story_of(ledger, courier)
+    [half] = [s for s in story.brief.sentences if "half of the sentence" in s.text]
+    assert half.sources == ["Ledger"]  # the Courier's "half" is part of a length of time, not what is served
+
+
 def test_a_pruned_sentence_is_credited_for_the_facts_it_still_shows():
     ledger = article(
         "Ledger",
