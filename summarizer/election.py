@@ -10,7 +10,7 @@ from summarizer.analysis.records import SentenceAnalysis
 from summarizer.contenders import Contender, People, contender_at, leaders
 from summarizer.figure_text import disagreement
 from summarizer.figures import VOTE_SHARE, RawFigure, reconcile
-from summarizer.measures import Measure, describe, measures, owner, year_of
+from summarizer.measures import Measure, action, describe, measures, owner, year_of
 from summarizer.models import Candidate, ElectionResult, Figure, FigureReport, Sentence
 from summarizer.victories import about_election, not_final, read_sentence
 
@@ -240,7 +240,9 @@ def count_figures(sentences: list[Sentence], people: dict[str, str] | None = Non
             if figure is not None:
                 quantity, subject = figure
                 report = FigureReport(s.outlet, m.text, m.value, m.qualifier, m.decimals, s.text)
-                raw.append(RawFigure(m.kind, quantity, subject, report, year_of(a)))
+                # a count of things is told apart by what happened to them; a named subject's count by whose it is
+                happened = action(a, m) if subject is None else None
+                raw.append(RawFigure(m.kind, quantity, subject, report, year_of(a), happened))
     return raw
 
 

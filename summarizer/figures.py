@@ -93,6 +93,7 @@ class RawFigure:
     subject: str | None  # about whom
     report: FigureReport
     year: str | None = None  # a year the sentence dates the figure to
+    action: str | None = None  # what the counted things did or underwent (``measures.action``): part of the key
 
 
 def parse_number(text: str) -> tuple[float, int] | None:
@@ -182,11 +183,11 @@ def _rank(report: FigureReport, support: int) -> tuple[int, int, int, int]:
 
 def reconcile(raw: Iterable[RawFigure]) -> list[Figure]:
     """Group figures for the same quantity; prefer the most precise; spell out disagreements."""
-    groups: dict[tuple[str, str, str | None, str | None], list[FigureReport]] = {}
+    groups: dict[tuple[str, str, str | None, str | None, str | None], list[FigureReport]] = {}
     for fig in raw:
-        groups.setdefault((fig.kind, fig.quantity, fig.subject, fig.year), []).append(fig.report)
+        groups.setdefault((fig.kind, fig.quantity, fig.subject, fig.year, fig.action), []).append(fig.report)
     figures: list[Figure] = []
-    for (_kind, quantity, subject, _year), reports in groups.items():
+    for (_kind, quantity, subject, _year, _action), reports in groups.items():
         if generic(quantity, subject):
             continue  # "rate (%)" of no one: two outlets' rates may be of two different things
         unique: list[FigureReport] = []

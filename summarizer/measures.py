@@ -302,6 +302,26 @@ def describe(s: SentenceAnalysis, m: Measure, people: People) -> tuple[str, str 
     return None
 
 
+# Verbs that tell the same thing happened to whom a count counts: a death toll is told with either verb.
+_SAME_ACTION = {"kill": "die", "perish": "die", "wound": "injure", "hurt": "injure"}
+
+
+def action(s: SentenceAnalysis, m: Measure) -> str | None:
+    """What the counted things did or had done to them, as the verb's lemma, when the count is its subject
+    or object ("940 people were injured" → injure, "killing 112 people" → kill): counts of the same noun
+    under different verbs are different quantities and are never compared."""
+    if m.kind != "count" or not m.counts:
+        return None
+    token = s.tokens[m.head]
+    if token.dep not in SUBJECT_DEPS and token.dep != "dobj":
+        return None
+    verb = s.tokens[token.head]
+    if token.head == m.head or verb.pos != "VERB":
+        return None  # "3,400 workers were at the scene": no action
+    lemma = verb.lemma.lower()
+    return _SAME_ACTION.get(lemma, lemma)
+
+
 def _clause_subject(s: SentenceAnalysis, i: int, people: People) -> str | None:
     """Whose a generic quantity is: the named or nominal subject of the verb above token ``i``."""
     verb = next((j for j in ancestors(s, i) if s.tokens[j].pos in ("VERB", "AUX")), None)
