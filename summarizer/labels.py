@@ -91,6 +91,17 @@ def _honorific(word: str) -> bool:
     return word.endswith(".") or (len(word) <= 3 and word[:1].isupper() and word[1:].islower())
 
 
+# Dependencies only a clause's arguments have: a noun phrase that holds one is a clause, not a label.
+_CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj"})
+
+
+def _inside_word(text: str, at: int, to: int) -> bool:
+    """The span ``text[at:to]`` starts or ends inside a word (a hyphen or a letter touches it)."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[to] if to < len(text) else " "
+    return before.isalnum() or before in "-‐" or after.isalnum() or after in "-‐"
+
+
 def _valid(s: SentenceAnalysis, run: list[int], names: set[int]) -> bool:
     if not run or len(run) > MAX_LABEL_WORDS:
         return False
@@ -303,10 +314,16 @@ def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[Fou
                 continue  # a group's label says what it is: "AfD" or "PiS" beside its name is another name
             if all(s.tokens[i].text in own or s.tokens[i].pos == "PUNCT" for i in run):
                 continue  # the rest of the person's own name ("Saquon" before "Barkley")
+            if any(
+                s.tokens[i].dep in _CLAUSE_ARGUMENTS and s.tokens[i].head in run and s.tokens[i].head != i for i in run
+            ):
+                continue  # a subject or object of a word inside it: a misparsed clause ("Shareholders re-elected chair")
             if s.role == HEADLINE and run is runs[1] and any(i in names for i in run):
                 continue  # a headline's words before a name are often a clause ("Rovers beat Ashby United")
             first, last = s.tokens[run[0]], s.tokens[run[-1]]
             at, to = first.idx, last.idx + len(last.text)
+            if _inside_word(s.text, at, to):
+                continue  # the end of a hyphenated word the tokenizer split ("re-elected" → "elected chair")
             label = _balanced(s.text[at:to].strip(_EDGE_PUNCT + " "))
             if label:
                 found.append(FoundLabel(actor, label, s.text, at, at + len(label)))

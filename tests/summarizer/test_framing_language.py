@@ -59,6 +59,10 @@ def test_a_list_of_names_gives_each_its_own_label_and_honorifics_are_not_labels(
         ("", "Calls grew louder on Monday as Jane Holloway resigned from the board."),
         ("Holloway Will Invite Rivals To Harbour Talks", "Jane Holloway met the port authority on Monday."),
         ("", "Asked if Holloway is the future of the party, Brandt said nothing."),
+        (
+            "",
+            "Shareholders re-elected chair Jane Holloway with 92.1 per cent of votes and backed every other resolution.",
+        ),
     ],
 )
 def test_verb_fragments_and_sentence_openers_are_never_labels(title: str, text: str):
