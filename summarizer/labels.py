@@ -320,6 +320,12 @@ def labels_in(sentence: SentenceAnalysis, people: Mapping[str, str]) -> list[Fou
                 continue  # a subject or object of a word inside it: a misparsed clause ("Shareholders re-elected chair")
             if s.role == HEADLINE and run is runs[1] and any(i in names for i in run):
                 continue  # a headline's words before a name are often a clause ("Rovers beat Ashby United")
+            if (
+                run is runs[1]
+                and entity.label == "PERSON"
+                and not any(s.tokens[i].pos in ("NOUN", "PROPN") for i in run)
+            ):
+                continue  # an adjective alone before a person's name ("the reckless Doe") is no noun phrase
             first, last = s.tokens[run[0]], s.tokens[run[-1]]
             at, to = first.idx, last.idx + len(last.text)
             if _inside_word(s.text, at, to):

@@ -160,3 +160,10 @@ def test_what_someone_is_known_as_is_a_label_but_not_what_others_regard_them_as(
         "Jane Holloway was regarded by critics as a weak speaker. Jane Holloway is not seen as a threat."
     )
     assert found == {("Tomas Brandt", "tireless organiser of harbour festivals")}
+
+
+def test_an_adjective_alone_before_a_persons_name_is_not_a_label_but_a_noun_phrase_is():
+    assert labels("The reckless Jane Holloway promised 3,000 homes to the harbour district on Monday.") == set()
+    assert labels("The veteran councillor Jane Holloway promised 3,000 homes to the harbour district on Monday.") == {
+        ("Jane Holloway", "veteran councillor")
+    }
