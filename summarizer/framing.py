@@ -141,7 +141,8 @@ def _distinctive(note: OutletFraming, notes: list[OutletFraming]) -> FrameShare 
     def others_share(frame: str) -> float:
         return sum(next((f.share for f in n.frames if f.frame == frame), 0.0) for n in others) / len(others)
 
-    return max(note.frames, key=lambda f: (round(f.share - others_share(f.frame), 3), f.share))
+    best = max(note.frames, key=lambda f: (round(f.share - others_share(f.frame), 3), f.share))
+    return best if best.share - others_share(best.frame) > 0 else note.frames[0]
 
 
 def _headline_label(note: OutletFraming) -> ActorLabel | None:
@@ -236,6 +237,8 @@ def _overall(notes: list[OutletFraming]) -> str:
         chosen = _headline_label(note)
         frame = _distinctive(note, notes)
         focus = f"{frame_words(frame.frame)} ({frame.share:.0%} of its sentences)" if frame else "no single theme"
+        if frame and frame.frame != note.frames[0].frame:  # not its largest theme: say what it is compared with
+            focus = f"{frame_words(frame.frame)} more than the others do ({frame.share:.0%} of its sentences)"
         if chosen is None:
             pieces.append(f"{note.outlet} stresses {focus}")
             continue

@@ -11,6 +11,7 @@ import pytest
 from bot.service import InMemoryStories
 from summarizer import queries
 from summarizer.errors import NoElectionResultError, TopicNotFoundError
+from summarizer.frame_words import frame_words
 from summarizer.models import Story
 from summarizer.pipeline import build_stories
 from summarizer.queries import match_stories, who_won
@@ -214,3 +215,12 @@ def test_every_fixture_folder_together_keeps_the_events_apart():
     } <= titles
     tram = next(s for s in stories if "tram" in s.title.lower())
     assert set(tram.outlets) == {"Easterby Echo", "Coastline Weekly", "Metro Daily", "Easterby Voice"}
+
+
+def test_the_overall_line_names_an_outlets_largest_theme_or_says_it_is_compared_with_the_others(election_story: Story):
+    pieces = election_story.framing.contrast.rstrip(".").split("; ")
+    for outlet in election_story.framing.outlets:
+        [piece] = [p for p in pieces if p.startswith(outlet.outlet)]
+        if outlet.frames and "more than the others do" not in piece:
+            top = outlet.frames[0]
+            assert f"{frame_words(top.frame)} ({top.share:.0%} of its sentences)" in piece
