@@ -174,6 +174,9 @@ def year_of(s: SentenceAnalysis) -> str | None:
     return None
 
 
+_WHEN = frozenset({"DATE", "TIME"})
+
+
 def owner(s: SentenceAnalysis, head: int) -> tuple[int | None, int | None]:
     """(noun the figure is the value of, token naming whom it is about), either may be None.
 
@@ -182,13 +185,15 @@ def owner(s: SentenceAnalysis, head: int) -> tuple[int | None, int | None]:
     """
     first = min(s.subtree(head))
     if first > 0 and s.tokens[first - 1].tag == "POS" and s.tokens[first - 1].head != first - 1:
-        return None, s.tokens[first - 1].head  # "Jara’s 41.7%" parsed without the possessive link
+        before = s.tokens[first - 1].head
+        if s.tokens[before].ent not in _WHEN:
+            return None, before  # "Jara’s 41.7%" parsed without the possessive link
     j = head
     for _ in range(8):
         t = s.tokens[j]
         found = possessor(s, j)
-        if found is not None:
-            return None, found
+        if found is not None and s.tokens[found].ent not in _WHEN:
+            return None, found  # a date's possessive says when, not whose: "Wednesday's 6.4 earthquake"
         for_whom = prep_object(s, j, "for")
         if for_whom and j != head or for_whom and s.tokens[j].pos in ("NOUN", "NUM", "SYM"):
             return None, for_whom[0]

@@ -159,3 +159,11 @@ def test_the_dead_and_the_injured_are_different_counts_and_each_toll_is_compared
         assert not {"at least 112 people", "More than 940 people"} <= {r.text for r in figure.reports}
     [toll] = [f for f in s.figures if {r.text for r in f.reports} == {"at least 112 people", "At least 127 people"}]
     assert toll.agree  # "at least 112" and "at least 127" can both be true
+
+
+def test_a_dates_possessive_says_when_a_figure_was_not_whose_it_is():
+    s = story(
+        "The toll from Wednesday's magnitude 6.4 earthquake in the Varna valley has risen to 127, officials said.",
+        "Rescuers in the Varna valley searched collapsed homes after Wednesday's magnitude 6.4 earthquake.",
+    )
+    assert all(f.subject != "Wednesday" for f in s.figures)
