@@ -10,18 +10,15 @@ sets the survivors aside (``gc.freeze``), so later passes walk only what was mad
 from __future__ import annotations
 
 import gc
-import time
 
 
-def settle() -> float:
-    """Collect everything once, then set every surviving object aside from later passes; returns the seconds taken.
+def settle() -> None:
+    """Collect everything once, then set every surviving object aside from later passes.
 
     Call it when the process has loaded what it serves (after start-up, after each ingest). Objects set
     aside are still freed as soon as nothing refers to them; only reference cycles among them wait for
     the next call, which takes the previous set back first, so nothing is kept for good.
     """
-    started = time.perf_counter()
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-    return time.perf_counter() - started

@@ -7,7 +7,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -56,7 +56,7 @@ class StorySource(Protocol):
 class InMemoryStories:
     """Stories prepared once from files; ``replace`` swaps them atomically after a new ingest."""
 
-    _stories: list[Story] = field(default_factory=list)
+    _stories: InitVar[Sequence[Story]] = ()  # kept as ``_index`` (the stories and what questions read of them)
     _sources: list[SourceEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -74,12 +74,12 @@ class InMemoryStories:
             )
         return cls(stories, list(outlets.values()), loaded.problems)
 
-    def __post_init__(self) -> None:
-        self._index = StoryIndex.of(self._stories)
+    def __post_init__(self, _stories: Sequence[Story]) -> None:
+        self._index = StoryIndex.of(_stories)
 
     def stories(self) -> list[Story]:
         with self._lock:
-            return list(self._stories)
+            return list(self._index.stories)
 
     def index(self) -> StoryIndex:
         with self._lock:
@@ -92,7 +92,6 @@ class InMemoryStories:
     def replace(self, stories: list[Story], sources: list[SourceEntry] | None = None) -> None:
         index = StoryIndex.of(stories)  # outside the lock: questions meanwhile read the old stories
         with self._lock:
-            self._stories = list(stories)
             self._index = index
             if sources is not None:
                 self._sources = list(sources)

@@ -78,7 +78,7 @@ def notable_adjective(token: Token) -> bool:
     """A plain adjective (not a comparison or ranking) the lexicons score as a judgement at the brief's bar."""
     if not _adjective(token) or token.text.lower() in _STATUS | _POINTING:
         return False
-    if token.text.lower() in STANDARD_TERMS or (token.tag == "JJ" and _standard(token)):
+    if _standard(token) if token.tag == "JJ" else token.text.lower() in STANDARD_TERMS:
         return False  # a participle goes by its form: the result verb "crush" is standard, "a crushing blow" is not
     if token.ent in _MEASURES:
         return False  # part of a date or a quantity: "in late June", "a full 90 minutes"

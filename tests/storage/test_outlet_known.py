@@ -3,18 +3,12 @@ says so, as one built from the files does."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from bot.feeds.ingest import rebuild_stories
 from bot.render.text import render
 from bot.storage import Database
-from bot.storage.articles import insert_articles, recent_articles
-from bot.storage.database import utcnow
-from bot.storage.stories import current_stories
-from summarizer.brief import BriefSettings
 from summarizer.documents import BriefDocument
 from summarizer.pipeline import build_stories
 from summarizer.readers import make_article
+from tests.storage.round_trip import stored_and_rebuilt
 
 FERRY_NOTES = (
     "The island ferry will run twice a day again from Monday after the council approved a new timetable on "
@@ -36,15 +30,9 @@ def test_an_outlet_named_after_its_file_is_still_unknown_when_read_back(db: Data
     post = make_article(outlet="Coast Post", text=COAST_POST, source="coast", title="Second ferry crossing returns")
     assert (notes.outlet, notes.outlet_known) == ("ferry-notes", False)
     [from_files] = build_stories([notes, post])
-    with db.transaction() as conn:
-        insert_articles(conn, "files", [notes], utcnow() - timedelta(minutes=2))
-        insert_articles(conn, "coast", [post], utcnow() - timedelta(minutes=1))
-    assert rebuild_stories(db, BriefSettings()) is not None
-    with db.read() as conn:
-        [stored] = current_stories(conn)
-        read_back = {a.outlet: a.outlet_known for a in recent_articles(conn, utcnow() - timedelta(hours=1))}
-    assert read_back == {"ferry-notes": False, "Coast Post": True}
-    shown = render(BriefDocument(stories=[stored.story]))
+    stored, read_back = stored_and_rebuilt(db, ("files", notes), ("coast", post))
+    assert {a.outlet: a.outlet_known for a in read_back} == {"ferry-notes": False, "Coast Post": True}
+    shown = render(BriefDocument(stories=[stored]))
     assert f"ferry-notes {UNKNOWN}" in shown
     assert f"Coast Post {UNKNOWN}" not in shown
     assert shown == render(BriefDocument(stories=[from_files]))

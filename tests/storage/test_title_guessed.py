@@ -9,14 +9,12 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import DateTime, Integer, String, Text, column, insert, table
 
-from bot.feeds.ingest import rebuild_stories
 from bot.storage import Database
-from bot.storage.articles import insert_articles, recent_articles
+from bot.storage.articles import recent_articles
 from bot.storage.database import MIGRATIONS, utcnow
-from bot.storage.stories import current_stories
-from summarizer.brief import BriefSettings
 from summarizer.pipeline import build_stories
 from summarizer.readers import make_article
+from tests.storage.round_trip import stored_and_rebuilt
 
 SLUG_URL = "https://harbor.example/news/harbour-board-closes-old-pier-at-easterby-for-winter-repairs"
 SLUG_TITLE = "Harbour board closes old pier at easterby for winter repairs"
@@ -47,15 +45,9 @@ def test_stories_from_the_database_prefer_the_headline_to_the_slug_as_from_files
     slug, headline = pier_articles()
     assert (slug.title, slug.title_guessed) == (SLUG_TITLE, True)
     [from_files] = build_stories([slug, headline])
-    with db.transaction() as conn:
-        insert_articles(conn, "harbor", [slug], utcnow() - timedelta(minutes=2))
-        insert_articles(conn, "valley", [headline], utcnow() - timedelta(minutes=1))
-    assert rebuild_stories(db, BriefSettings()) is not None
-    with db.read() as conn:
-        [stored] = current_stories(conn)
-        read_back = {a.outlet: a.title_guessed for a in recent_articles(conn, utcnow() - timedelta(hours=1))}
-    assert read_back == {"Harbor Gazette": True, "Valley Ledger": False}
-    assert stored.story.title == from_files.title == HEADLINE
+    stored, read_back = stored_and_rebuilt(db, ("harbor", slug), ("valley", headline))
+    assert {a.outlet: a.title_guessed for a in read_back} == {"Harbor Gazette": True, "Valley Ledger": False}
+    assert stored.title == from_files.title == HEADLINE
 
 
 def test_rows_stored_before_the_flag_are_headlines_unless_their_title_is_the_slug(db_url: str) -> None:
